@@ -1,0 +1,38 @@
+// The app shell: header, routes and the player that stays across views.
+import { Link, Route, Switch } from 'wouter';
+import { LibraryPage } from '../features/library/library-page.tsx';
+import { PodcastPage } from '../features/library/podcast-page.tsx';
+import { MiniPlayer } from '../features/player/mini-player.tsx';
+import { useServiceWorker } from '../sw-bridge.ts';
+import { useStartup } from './use-startup.ts';
+
+/** Longwave. */
+export function App() {
+  useServiceWorker();
+  const startupError = useStartup();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <Link href="/" className="brand">
+          Longwave
+        </Link>
+      </header>
+      <main className="app-main">
+        {startupError && (
+          <p role="alert" className="notice">
+            {startupError}
+          </p>
+        )}
+        <Switch>
+          <Route path="/" component={LibraryPage} />
+          <Route path="/podcast/:id">{(params) => <PodcastPage podcastId={params.id} />}</Route>
+          <Route>
+            <h1>Page not found</h1>
+            <Link href="/">Back to the library</Link>
+          </Route>
+        </Switch>
+      </main>
+      <MiniPlayer />
+    </div>
+  );
+}

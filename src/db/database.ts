@@ -1,0 +1,25 @@
+// The Dexie database shared by the page and the service worker. Schema changes are numbered versions.
+import { Dexie, type EntityTable } from 'dexie';
+import type { Download, Episode, Podcast, Setting } from './schema.ts';
+
+export const DATABASE_NAME = 'longwave';
+
+/** The app's one IndexedDB database. */
+export class LongwaveDatabase extends Dexie {
+  podcasts!: EntityTable<Podcast, 'id'>;
+  episodes!: EntityTable<Episode, 'id'>;
+  downloads!: EntityTable<Download, 'episodeId'>;
+  settings!: EntityTable<Setting, 'key'>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({
+      podcasts: 'id, &feedUrl',
+      episodes: 'id, podcastId, [podcastId+publishedAt], [podcastId+guid], enclosure.url',
+      downloads: 'episodeId, state',
+      settings: 'key',
+    });
+  }
+}
+
+export const db = new LongwaveDatabase();

@@ -1,0 +1,31 @@
+// The library: every subscribed podcast with its artwork.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link } from 'wouter';
+import { listPodcasts } from '../../db/library.ts';
+import { SubscribeForm } from './subscribe-form.tsx';
+
+/** Lists subscribed podcasts; each links to its episodes. */
+export function LibraryPage() {
+  const podcasts = useLiveQuery(listPodcasts);
+  if (!podcasts) return <p aria-busy="true">Loading your library…</p>;
+  return (
+    <section aria-labelledby="library-heading">
+      <h1 id="library-heading">Library</h1>
+      <SubscribeForm />
+      {podcasts.length === 0 ? (
+        <p className="empty">No podcasts yet.</p>
+      ) : (
+        <ul className="podcast-grid">
+          {podcasts.map((podcast) => (
+            <li key={podcast.id}>
+              <Link href={`/podcast/${podcast.id}`} className="podcast-card">
+                {podcast.artworkUrl && <img src={podcast.artworkUrl} alt="" width={160} height={160} />}
+                <span>{podcast.title}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+// What a browser test does on Longwave's pages, said once: find things as a person reads them.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const MEDIA_CACHE = 'longwave-media-v1';
+
+/** Opens the app and waits until its service worker controls the page. */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
+/** Goes from the library to the demo podcast's episodes. */
+export async function openDemoPodcast(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Longwave Demo' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Longwave Demo' })).toBeVisible();
+}
+
+/** The list item of the episode with this title. */
+export function episodeItem(page: Page, title: string): Locator {
+  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+}
+
+/** SHA-256 (hex) of what Cache Storage holds for `url`, or null when nothing is there. */
+export function cachedSha256(page: Page, url: string): Promise<string | null> {
+  return page.evaluate(
+    async ({ cacheName, url }) => {
+      const response = await (await caches.open(cacheName)).match(url);
+      if (!response) return null;
+      const digest = await crypto.subtle.digest('SHA-256', await response.arrayBuffer());
+      return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+    },
+    { cacheName: MEDIA_CACHE, url },
+  );
+}
+
+/** The download record of every episode, read straight from IndexedDB. */
+export function downloadRecords(page: Page): Promise<{ episodeId: string; state: string; url: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('longwave');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('downloads').objectStore('downloads').getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
