@@ -2,15 +2,27 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
-import { importX } from 'eslint-plugin-import-x';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', 'test-results', 'playwright-report', 'tests/fixtures'] },
+  {
+    ignores: [
+      'dist',
+      'dev-dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'tests/fixtures',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  importX.flatConfigs.typescript,
   {
-    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
     rules: {
       'import-x/no-cycle': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
@@ -27,7 +39,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-dom', '**/features/**', '**/app/**'], message: 'shared/ and db/ run in the service worker too.' }] },
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', '**/features/**', '**/app/**'],
+              message: 'shared/ and db/ run in the service worker too.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -37,12 +56,32 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src/features/**', '**/src/app/**', '**/src/downloads/**', '**/src/feeds/**', 'react', 'react-dom'], message: 'The service worker may import only src/shared and src/db.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                '**/src/features/**',
+                '**/src/app/**',
+                '**/src/downloads/**',
+                '**/src/feeds/**',
+                'react',
+                'react-dom',
+              ],
+              message: 'The service worker may import only src/shared and src/db.',
+            },
+          ],
+        },
       ],
     },
   },
   {
-    files: ['server/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '*.config.{ts,js}'],
+    files: [
+      'server/**/*.ts',
+      'tests/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.ts',
+      '*.config.{ts,js}',
+    ],
     languageOptions: { globals: globals.node },
   },
 );

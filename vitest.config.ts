@@ -16,7 +16,14 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['tests/unit/server/**/*.test.ts', 'tests/unit/build/**/*.test.ts'],
+          include: ['tests/unit/server/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'build',
+          environment: 'node',
+          include: ['tests/unit/build/**/*.test.ts'],
         },
       },
     ],

@@ -24,7 +24,11 @@ export function onBackgroundFetchAbort(event: BackgroundFetchEvent): void {
   if (!episodeId) return;
   event.waitUntil(
     (async () => {
-      await updateDownload(episodeId, { state: 'cancelled', bytesDone: 0, failureReason: 'aborted' });
+      await updateDownload(episodeId, {
+        state: 'cancelled',
+        bytesDone: 0,
+        failureReason: 'aborted',
+      });
       await notifyClients({ type: 'DOWNLOAD_SETTLED', episodeId, outcome: 'cancelled' });
     })(),
   );
@@ -58,7 +62,10 @@ async function storeFetchedEpisode(event: BackgroundFetchUpdateUIEvent): Promise
     }
     if (response.ok) await (isAudio ? media : artwork).put(record.request.url, response);
   }
-  await updateDownload(episodeId, { state: 'downloaded', bytesDone: event.registration.downloaded });
+  await updateDownload(episodeId, {
+    state: 'downloaded',
+    bytesDone: event.registration.downloaded,
+  });
   const episode = await getEpisode(episodeId);
   await event.updateUI({ title: `Downloaded: ${episode?.title ?? 'episode'}` });
   await notifyClients({ type: 'DOWNLOAD_SETTLED', episodeId, outcome: 'downloaded' });
@@ -73,7 +80,11 @@ async function recordFailure(event: BackgroundFetchUpdateUIEvent): Promise<void>
   await event.updateUI({ title: `Download failed: ${episode?.title ?? 'episode'}` });
 }
 
-async function fail(episodeId: string, reason: BackgroundFetchFailureReason, message: string): Promise<void> {
+async function fail(
+  episodeId: string,
+  reason: BackgroundFetchFailureReason,
+  message: string,
+): Promise<void> {
   await updateDownload(episodeId, {
     state: 'failed',
     failureReason: reason === '' ? 'fetch-error' : reason,

@@ -13,5 +13,8 @@ const serveMedia: RouteHandlerCallback = async ({ request }) => {
 
 /** Answers audio and video requests from downloaded episodes, else from the network. */
 export function registerMediaRoute(): void {
-  registerRoute(({ request }) => request.destination === 'audio' || request.destination === 'video', serveMedia);
+  registerRoute(
+    ({ request }) => request.destination === 'audio' || request.destination === 'video',
+    serveMedia,
+  );
 }

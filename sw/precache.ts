@@ -1,5 +1,9 @@
 // The app shell: precached at install, served offline, one navigation fallback for every route.
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  precacheAndRoute,
+} from 'workbox-precaching';
 import type { PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 
@@ -10,5 +14,7 @@ const SERVER_PATHS = [/^\/demo\//, /^\/proxy\//];
 export function setUpPrecache(manifest: (string | PrecacheEntry)[]): void {
   precacheAndRoute(manifest);
   cleanupOutdatedCaches();
-  registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: SERVER_PATHS }));
+  registerRoute(
+    new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: SERVER_PATHS }),
+  );
 }

@@ -34,20 +34,11 @@ export interface Episode {
 
 /** One state machine for both download strategies. */
 export type DownloadState =
-  | 'queued'
-  | 'downloading'
-  | 'paused'
-  | 'downloaded'
-  | 'failed'
-  | 'cancelled';
+  'queued' | 'downloading' | 'paused' | 'downloaded' | 'failed' | 'cancelled';
 
 /** Why a download failed, in the Background Fetch spec's words. */
 export type FailureReason =
-  | 'aborted'
-  | 'bad-status'
-  | 'fetch-error'
-  | 'quota-exceeded'
-  | 'download-total-exceeded';
+  'aborted' | 'bad-status' | 'fetch-error' | 'quota-exceeded' | 'download-total-exceeded';
 
 export type DownloadStrategy = 'background-fetch' | 'in-page';
 

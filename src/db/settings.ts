@@ -7,12 +7,17 @@ export interface Settings {
 }
 
 /** Reads a setting, or undefined when it was never written. */
-export async function getSetting<K extends keyof Settings>(key: K): Promise<Settings[K] | undefined> {
+export async function getSetting<K extends keyof Settings>(
+  key: K,
+): Promise<Settings[K] | undefined> {
   const row = await db.settings.get(key);
   return row?.value as Settings[K] | undefined;
 }
 
 /** Writes a setting. */
-export async function setSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void> {
+export async function setSetting<K extends keyof Settings>(
+  key: K,
+  value: Settings[K],
+): Promise<void> {
   await db.settings.put({ key, value });
 }

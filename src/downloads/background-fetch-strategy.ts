@@ -62,7 +62,9 @@ export function watchBackgroundFetch(registration: BackgroundFetchRegistration):
 }
 
 /** Re-attaches progress listeners to every Background Fetch still running. */
-export async function watchRunningBackgroundFetches(manager: BackgroundFetchManager): Promise<void> {
+export async function watchRunningBackgroundFetches(
+  manager: BackgroundFetchManager,
+): Promise<void> {
   for (const id of await manager.getIds()) {
     const registration = await manager.get(id);
     if (registration) watchBackgroundFetch(registration);
@@ -70,7 +72,10 @@ export async function watchRunningBackgroundFetches(manager: BackgroundFetchMana
 }
 
 /** Aborts the episode's Background Fetch if one runs; returns whether one did. */
-export async function abortBackgroundFetch(manager: BackgroundFetchManager, episodeId: string): Promise<boolean> {
+export async function abortBackgroundFetch(
+  manager: BackgroundFetchManager,
+  episodeId: string,
+): Promise<boolean> {
   const registration = await manager.get(backgroundFetchId(episodeId));
   return registration ? registration.abort() : false;
 }

@@ -13,7 +13,8 @@ export async function downloadEpisode(episode: Episode, artworkUrl?: string): Pr
   if (!enclosure) return;
   try {
     const { backgroundFetch } = await serviceWorkerRegistration();
-    if (backgroundFetch) await startBackgroundFetch(backgroundFetch, { ...episode, enclosure }, artworkUrl);
+    if (backgroundFetch)
+      await startBackgroundFetch(backgroundFetch, { ...episode, enclosure }, artworkUrl);
     else await startInPageDownload({ ...episode, enclosure });
   } catch (error) {
     const failure =

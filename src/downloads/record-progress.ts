@@ -5,7 +5,11 @@ const INTERVAL_MS = 250;
 const lastWrite = new Map<string, number>();
 
 /** Records bytes done for a running download, at most every 250 ms unless `force`. */
-export async function recordProgress(episodeId: string, bytesDone: number, force = false): Promise<void> {
+export async function recordProgress(
+  episodeId: string,
+  bytesDone: number,
+  force = false,
+): Promise<void> {
   const now = Date.now();
   if (!force && now - (lastWrite.get(episodeId) ?? 0) < INTERVAL_MS) return;
   lastWrite.set(episodeId, now);

@@ -10,12 +10,16 @@ export async function fetchFeed(feedUrl: string): Promise<FeedSnapshot> {
   if (!url) throw new FeedError('A feed address must start with http:// or https://.');
   let response: Response;
   try {
-    response = await fetch(url, { headers: { Accept: 'application/rss+xml, application/xml, text/xml;q=0.9, */*;q=0.5' } });
+    response = await fetch(url, {
+      headers: { Accept: 'application/rss+xml, application/xml, text/xml;q=0.9, */*;q=0.5' },
+    });
   } catch {
     throw new FeedError('The feed could not be reached. Check the address and your connection.');
   }
   if (!response.ok) {
-    throw new FeedError(`The feed server answered ${response.status} ${response.statusText}.`.trim());
+    throw new FeedError(
+      `The feed server answered ${response.status} ${response.statusText}.`.trim(),
+    );
   }
   return parseFeed(await response.text(), response.url || url);
 }

@@ -14,7 +14,8 @@ export function parseFeed(xml: string, feedUrl: string): FeedSnapshot {
   if (doc.getElementsByTagName('parsererror').length > 0) {
     throw new FeedError('This address did not return a readable podcast feed (the XML is broken).');
   }
-  const channel = doc.documentElement.localName === 'rss' ? child(doc.documentElement, 'channel') : undefined;
+  const channel =
+    doc.documentElement.localName === 'rss' ? child(doc.documentElement, 'channel') : undefined;
   if (!channel) throw new FeedError('This address returned XML, but not a podcast feed.');
 
   const artworkUrl =
@@ -36,10 +37,14 @@ function parseItem(item: Element, feedUrl: string): EpisodeSnapshot {
   const enclosure = parseEnclosure(item, feedUrl);
   const published = Date.parse(childText(item, 'pubDate') ?? '');
   return {
-    guid: childText(item, 'guid') ?? enclosure?.url ?? childText(item, 'title') ?? crypto.randomUUID(),
+    guid:
+      childText(item, 'guid') ?? enclosure?.url ?? childText(item, 'title') ?? crypto.randomUUID(),
     title: childText(item, 'title') ?? 'Untitled episode',
     descriptionHtml:
-      childText(item, 'encoded') ?? childText(item, 'description') ?? childText(item, 'summary', ITUNES) ?? '',
+      childText(item, 'encoded') ??
+      childText(item, 'description') ??
+      childText(item, 'summary', ITUNES) ??
+      '',
     publishedAt: Number.isNaN(published) ? 0 : published,
     durationSeconds: parseDuration(childText(item, 'duration', ITUNES)),
     artworkUrl: toHttpUrl(child(item, 'image', ITUNES)?.getAttribute('href'), feedUrl),

@@ -2,12 +2,7 @@
 
 type BackgroundFetchResult = '' | 'success' | 'failure';
 type BackgroundFetchFailureReason =
-  | ''
-  | 'aborted'
-  | 'bad-status'
-  | 'fetch-error'
-  | 'quota-exceeded'
-  | 'download-total-exceeded';
+  '' | 'aborted' | 'bad-status' | 'fetch-error' | 'quota-exceeded' | 'download-total-exceeded';
 
 interface BackgroundFetchUIOptions {
   icons?: { src: string; sizes?: string; type?: string; label?: string }[];
@@ -34,7 +29,10 @@ interface BackgroundFetchRegistration extends EventTarget {
   readonly recordsAvailable: boolean;
   onprogress: ((this: BackgroundFetchRegistration, ev: Event) => unknown) | null;
   abort(): Promise<boolean>;
-  match(request: RequestInfo, options?: CacheQueryOptions): Promise<BackgroundFetchRecord | undefined>;
+  match(
+    request: RequestInfo,
+    options?: CacheQueryOptions,
+  ): Promise<BackgroundFetchRecord | undefined>;
   matchAll(request?: RequestInfo, options?: CacheQueryOptions): Promise<BackgroundFetchRecord[]>;
 }
 

@@ -25,6 +25,8 @@ export function isWorkerMessage(data: unknown): data is WorkerMessage {
 /** Narrows data from a `message` event to a message the page sends. */
 export function isPageMessage(data: unknown): data is PageMessage {
   return (
-    typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'SKIP_WAITING'
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { type?: unknown }).type === 'SKIP_WAITING'
   );
 }

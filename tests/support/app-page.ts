@@ -9,7 +9,9 @@ export async function openApp(page: Page, url: string): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
     }
   });
 }
@@ -22,7 +24,9 @@ export async function openDemoPodcast(page: Page): Promise<void> {
 
 /** The list item of the episode with this title. */
 export function episodeItem(page: Page, title: string): Locator {
-  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+  return page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: title, exact: true }) });
 }
 
 /** SHA-256 (hex) of what Cache Storage holds for `url`, or null when nothing is there. */
@@ -32,14 +36,18 @@ export function cachedSha256(page: Page, url: string): Promise<string | null> {
       const response = await (await caches.open(cacheName)).match(url);
       if (!response) return null;
       const digest = await crypto.subtle.digest('SHA-256', await response.arrayBuffer());
-      return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+      return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join(
+        '',
+      );
     },
     { cacheName: MEDIA_CACHE, url },
   );
 }
 
 /** The download record of every episode, read straight from IndexedDB. */
-export function downloadRecords(page: Page): Promise<{ episodeId: string; state: string; url: string }[]> {
+export function downloadRecords(
+  page: Page,
+): Promise<{ episodeId: string; state: string; url: string }[]> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {

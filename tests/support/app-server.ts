@@ -9,7 +9,9 @@ export interface AppServer {
 }
 
 /** Starts the app's own server for one test. */
-export async function startAppServer(options: { bytesPerSecond?: number; port?: number } = {}): Promise<AppServer> {
+export async function startAppServer(
+  options: { bytesPerSecond?: number; port?: number } = {},
+): Promise<AppServer> {
   const { url, close } = await listen({
     distDir,
     port: options.port ?? 0,

@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -20,6 +20,8 @@ const ARGS = [
 
 export interface ChromiumSession {
   context: BrowserContext;
+  /** The tab the browser opened with. */
+  page: Page;
   profileDir: string;
   /** Closes the browser; the profile stays until `dispose`. */
   close(): Promise<void>;
@@ -28,7 +30,9 @@ export interface ChromiumSession {
 }
 
 /** Launches Chromium on a profile (a new one unless given). */
-export async function launchChromium(options: { profileDir?: string; backgroundFetch?: boolean } = {}): Promise<ChromiumSession> {
+export async function launchChromium(
+  options: { profileDir?: string; backgroundFetch?: boolean } = {},
+): Promise<ChromiumSession> {
   const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'longwave-chromium-')));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
@@ -44,6 +48,7 @@ export async function launchChromium(options: { profileDir?: string; backgroundF
   const close = () => context.close();
   return {
     context,
+    page: context.pages()[0] ?? (await context.newPage()),
     profileDir,
     close,
     dispose: async () => {

@@ -2,11 +2,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDownload } from '../../db/downloads.ts';
 import type { Download, Episode } from '../../db/schema.ts';
-import { cancelDownload, downloadEpisode, removeDownload } from '../../downloads/download-actions.ts';
+import {
+  cancelDownload,
+  downloadEpisode,
+  removeDownload,
+} from '../../downloads/download-actions.ts';
 import { formatBytes } from '../../shared/format.ts';
 
 /** Download / Cancel download / Retry download / Delete download, as the state allows. */
-export function DownloadControls({ episode, artworkUrl }: { episode: Episode; artworkUrl?: string }) {
+export function DownloadControls({
+  episode,
+  artworkUrl,
+}: {
+  episode: Episode;
+  artworkUrl?: string;
+}) {
   const download = useLiveQuery(() => getDownload(episode.id), [episode.id], null);
   if (download === null) return null;
   const start = () => void downloadEpisode(episode, artworkUrl);

@@ -19,7 +19,9 @@ export function LibraryPage() {
           {podcasts.map((podcast) => (
             <li key={podcast.id}>
               <Link href={`/podcast/${podcast.id}`} className="podcast-card">
-                {podcast.artworkUrl && <img src={podcast.artworkUrl} alt="" width={160} height={160} />}
+                {podcast.artworkUrl && (
+                  <img src={podcast.artworkUrl} alt="" width={160} height={160} />
+                )}
                 <span>{podcast.title}</span>
               </Link>
             </li>

@@ -21,7 +21,11 @@ export function PodcastPage({ podcastId }: { podcastId: string }) {
       </div>
       <ul className="episode-list" aria-label="Episodes">
         {episodes.map((episode) => (
-          <EpisodeItem key={episode.id} episode={episode} artworkUrl={episode.artworkUrl ?? podcast.artworkUrl} />
+          <EpisodeItem
+            key={episode.id}
+            episode={episode}
+            artworkUrl={episode.artworkUrl ?? podcast.artworkUrl}
+          />
         ))}
       </ul>
     </section>

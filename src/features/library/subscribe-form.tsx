@@ -28,7 +28,13 @@ export function SubscribeForm() {
   return (
     <form className="subscribe-form" onSubmit={(event) => void subscribe(event)}>
       <label htmlFor="feed-url">Feed URL</label>
-      <input id="feed-url" name="feedUrl" type="url" required placeholder="https://example.com/feed.xml" />
+      <input
+        id="feed-url"
+        name="feedUrl"
+        type="url"
+        required
+        placeholder="https://example.com/feed.xml"
+      />
       <button type="submit" disabled={busy}>
         {busy ? 'Subscribing…' : 'Subscribe'}
       </button>

@@ -1,7 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/database.ts';
-import { deleteDownload, getDownload, putDownload, updateDownload } from '../../../src/db/downloads.ts';
-import { getEpisode, listEpisodes, listPodcasts, saveFeed, type FeedSnapshot } from '../../../src/db/library.ts';
+import {
+  deleteDownload,
+  getDownload,
+  putDownload,
+  updateDownload,
+} from '../../../src/db/downloads.ts';
+import {
+  getEpisode,
+  listEpisodes,
+  listPodcasts,
+  saveFeed,
+  type FeedSnapshot,
+} from '../../../src/db/library.ts';
 import type { Download } from '../../../src/db/schema.ts';
 import { getSetting, setSetting } from '../../../src/db/settings.ts';
 
@@ -21,7 +32,16 @@ function feed(guids: string[], title = 'Show'): FeedSnapshot {
 }
 
 function download(episodeId: string): Download {
-  return { episodeId, state: 'downloading', strategy: 'in-page', url: 'https://example.org/a.mp3', bytesDone: 0, attempts: 1, createdAt: 1, updatedAt: 1 };
+  return {
+    episodeId,
+    state: 'downloading',
+    strategy: 'in-page',
+    url: 'https://example.org/a.mp3',
+    bytesDone: 0,
+    attempts: 1,
+    createdAt: 1,
+    updatedAt: 1,
+  };
 }
 
 beforeEach(async () => {

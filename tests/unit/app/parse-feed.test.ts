@@ -36,7 +36,11 @@ describe('parseFeed', () => {
       <item><title>js</title><enclosure url="javascript:alert(1)" type="audio/mpeg"/></item>
     </channel></rss>`;
     const feed = parseFeed(xml, 'https://host.example/feeds/x.xml');
-    expect(feed.episodes[0]?.enclosure).toEqual({ url: 'https://host.example/a.mp3', type: 'audio/mpeg', length: 0 });
+    expect(feed.episodes[0]?.enclosure).toEqual({
+      url: 'https://host.example/a.mp3',
+      type: 'audio/mpeg',
+      length: 0,
+    });
     expect(feed.episodes[1]?.enclosure).toBeUndefined();
   });
 

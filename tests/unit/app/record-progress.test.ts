@@ -6,7 +6,16 @@ import { recordProgress } from '../../../src/downloads/record-progress.ts';
 beforeEach(async () => {
   await db.delete();
   await db.open();
-  await putDownload({ episodeId: 'e', state: 'downloading', strategy: 'background-fetch', url: 'https://x/a', bytesDone: 0, attempts: 1, createdAt: 1, updatedAt: 1 });
+  await putDownload({
+    episodeId: 'e',
+    state: 'downloading',
+    strategy: 'background-fetch',
+    url: 'https://x/a',
+    bytesDone: 0,
+    attempts: 1,
+    createdAt: 1,
+    updatedAt: 1,
+  });
 });
 
 it('records progress of a running download', async () => {

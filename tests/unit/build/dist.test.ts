@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 const dist = 'dist';
 
-describe.runIf(existsSync(`${dist}/sw.js`) || process.env.CI)('dist/', () => {
+if (!existsSync(`${dist}/sw.js`)) throw new Error('dist/ is missing: run `npm run build` first.');
+
+describe('dist/', () => {
   const sw = readFileSync(`${dist}/sw.js`, 'utf8');
   const manifest = JSON.parse(readFileSync(`${dist}/manifest.webmanifest`, 'utf8')) as {
     name: string;
@@ -13,7 +15,9 @@ describe.runIf(existsSync(`${dist}/sw.js`) || process.env.CI)('dist/', () => {
     theme_color: string;
     icons: { src: string; sizes: string; purpose?: string }[];
   };
-  const precached = [...sw.matchAll(/\{url:"([^"]+)",revision:(?:"[^"]*"|null)\}/g)].map((match) => match[1]);
+  const precached = [...sw.matchAll(/"revision":(?:"[^"]*"|null),"url":"([^"]+)"/g)].map(
+    (match) => match[1],
+  );
 
   it('has a service worker whose precache holds the app shell', () => {
     expect(precached).toContain('index.html');
@@ -30,12 +34,16 @@ describe.runIf(existsSync(`${dist}/sw.js`) || process.env.CI)('dist/', () => {
   it('has an installable manifest: name, standalone, start URL, theme, 192/512 and maskable icons', () => {
     expect(manifest).toMatchObject({ name: 'Longwave', display: 'standalone', start_url: '/' });
     expect(manifest.theme_color).toMatch(/^#/);
-    const sizes = manifest.icons.map((icon) => `${icon.sizes}${icon.purpose === 'maskable' ? ' maskable' : ''}`);
+    const sizes = manifest.icons.map(
+      (icon) => `${icon.sizes}${icon.purpose === 'maskable' ? ' maskable' : ''}`,
+    );
     expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512', '512x512 maskable']));
     for (const icon of manifest.icons) expect(existsSync(`${dist}/${icon.src}`)).toBe(true);
   });
 
   it('links the manifest from index.html', () => {
-    expect(readFileSync(`${dist}/index.html`, 'utf8')).toMatch(/<link rel="manifest" href="\/manifest\.webmanifest"/);
+    expect(readFileSync(`${dist}/index.html`, 'utf8')).toMatch(
+      /<link rel="manifest" href="\/manifest\.webmanifest"/,
+    );
   });
 });

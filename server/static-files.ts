@@ -1,0 +1,55 @@
+// Serves the built app from dist/ with the caching and security headers a PWA needs: the shell and
+// service worker always revalidate, Vite's hashed assets are immutable, unknown routes get the shell.
+import type { ServerResponse } from 'node:http';
+import { extname } from 'node:path';
+import sirv from 'sirv';
+import type { Middleware } from './http/middleware.ts';
+
+// 'self' for code; media, artwork and feeds come from any http(s) podcast host.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob: http: https:",
+  "media-src 'self' blob: http: https:",
+  "connect-src 'self' http: https:",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Middleware serving `distDir` (GET and HEAD), falling back to index.html for app routes. */
+export function staticFiles(distDir: string): Middleware {
+  // `single` sends index.html for paths without a file extension; real files still 404.
+  const serve = sirv(distDir, { etag: true, single: true, setHeaders });
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    // sirv answers some Range headers wrongly (suffix ranges, multiple ranges); ignoring Range is
+    // always correct (RFC 9110 §14.2), and nothing in dist/ is worth fetching in parts.
+    delete req.headers.range;
+    serve(req, res, next);
+  };
+}
+
+/** Chooses headers by request path: sirv reports the path asked for, so app routes look like HTML. */
+function setHeaders(res: ServerResponse, pathname: string): void {
+  const extension = extname(pathname).toLowerCase();
+  const isHtml = extension === '' || extension === '.html' || extension === '.htm';
+  if (isHtml || pathname === '/sw.js' || extension === '.webmanifest') {
+    // The shell and the service worker must be revalidated, or an update never reaches anyone.
+    res.setHeader('Cache-Control', 'no-cache');
+  } else if (pathname.startsWith('/assets/')) {
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  } else {
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+  }
+  if (isHtml) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  if (pathname === '/sw.js') res.setHeader('Service-Worker-Allowed', '/');
+  if (extension === '.webmanifest') res.setHeader('Content-Type', 'application/manifest+json');
+}

@@ -1,0 +1,58 @@
+// listen(): a free port on request, and a close() that cuts downloads in flight.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { demoEpisodes } from '../../../server/demo/demo-episodes.ts';
+import { listen } from '../../../server/listen.ts';
+
+let distDir: string;
+
+beforeAll(() => {
+  distDir = mkdtempSync(join(tmpdir(), 'longwave-dist-'));
+  writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>Longwave</title>');
+});
+afterAll(() => rmSync(distDir, { recursive: true, force: true }));
+
+it('listens on a free port and reports its URL', async () => {
+  const running = await listen({ distDir, port: 0, host: '127.0.0.1' });
+  try {
+    expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${running.url}/`)).status).toBe(200);
+  } finally {
+    await running.close();
+  }
+});
+
+it('closes promptly with a slow download in flight, which then fails', async () => {
+  const running = await listen({
+    distDir,
+    port: 0,
+    host: '127.0.0.1',
+    demo: { bytesPerSecond: 100_000 },
+  });
+  const episode = demoEpisodes[0]!;
+  const response = await fetch(`${running.url}/demo/audio/${episode.slug}.wav`);
+  const reader = response.body!.getReader();
+  expect((await reader.read()).done).toBe(false);
+
+  const started = performance.now();
+  await running.close();
+  expect(performance.now() - started).toBeLessThan(1000);
+  await expect(
+    (async () => {
+      for (;;) if ((await reader.read()).done) return 'complete';
+    })(),
+  ).rejects.toThrow();
+  await expect(fetch(`${running.url}/`)).rejects.toThrow();
+});
+
+it('rejects when the port is taken', async () => {
+  const first = await listen({ distDir, port: 0, host: '127.0.0.1' });
+  try {
+    const port = Number(new URL(first.url).port);
+    await expect(listen({ distDir, port, host: '127.0.0.1' })).rejects.toThrow(/EADDRINUSE/);
+  } finally {
+    await first.close();
+  }
+});
