@@ -10,6 +10,12 @@ export interface Podcast {
   artworkUrl?: string;
   subscribedAt: number;
   refreshedAt: number;
+  /** Where the show asks for support (podcast:funding). */
+  funding?: { url: string; label: string }[];
+  /** People credited for the whole show (podcast:person). */
+  persons?: { name: string; role?: string; href?: string; img?: string }[];
+  /** Plain words for the last failed refresh; cleared by the next one that works. */
+  refreshError?: string;
 }
 
 export interface Enclosure {
@@ -30,6 +36,16 @@ export interface Episode {
   durationSeconds?: number;
   artworkUrl?: string;
   enclosure?: Enclosure;
+  /** The episode's web page. */
+  link?: string;
+  /** podcast:chapters (usually JSON chapters). */
+  chaptersUrl?: string;
+  /** podcast:transcript files, in the feed's order. */
+  transcripts?: { url: string; type: string; language?: string }[];
+  /** People credited for this episode (podcast:person). */
+  persons?: { name: string; role?: string; href?: string; img?: string }[];
+  /** When the listener marked it played; undefined while unplayed. Kept across refreshes. */
+  playedAt?: number;
 }
 
 /** One state machine for both download strategies. */
