@@ -1,5 +1,6 @@
 // The app shell: header, routes and the player that stays across views.
 import { Link, Route, Switch } from 'wouter';
+import { DownloadsPage } from '../features/downloads/downloads-page.tsx';
 import { LibraryPage } from '../features/library/library-page.tsx';
 import { PodcastPage } from '../features/library/podcast-page.tsx';
 import { MiniPlayer } from '../features/player/mini-player.tsx';
@@ -16,6 +17,10 @@ export function App() {
         <Link href="/" className="brand">
           Longwave
         </Link>
+        <nav aria-label="Main" className="app-nav">
+          <Link href="/">Library</Link>
+          <Link href="/downloads">Downloads</Link>
+        </nav>
       </header>
       <main className="app-main">
         {startupError && (
@@ -25,6 +30,7 @@ export function App() {
         )}
         <Switch>
           <Route path="/" component={LibraryPage} />
+          <Route path="/downloads" component={DownloadsPage} />
           <Route path="/podcast/:id">{(params) => <PodcastPage podcastId={params.id} />}</Route>
           <Route>
             <h1>Page not found</h1>

@@ -1,6 +1,6 @@
-// Work done once when the app opens: subscribe the demo on first run, re-attach downloads.
+// Work done once when the app opens: subscribe the demo on first run, resume downloads.
 import { useEffect, useState } from 'react';
-import { reconcileDownloads } from '../downloads/reconcile-downloads.ts';
+import { startDownloadScheduler } from '../downloads/download-scheduler.ts';
 import { subscribeDemoOnce } from './subscribe-demo.ts';
 
 let startup: Promise<void> | undefined;
@@ -9,7 +9,8 @@ let startup: Promise<void> | undefined;
 export function useStartup(): string | undefined {
   const [error, setError] = useState<string>();
   useEffect(() => {
-    startup ??= Promise.all([subscribeDemoOnce(), reconcileDownloads()]).then(() => undefined);
+    startDownloadScheduler();
+    startup ??= subscribeDemoOnce();
     startup.catch((reason: unknown) => {
       setError(reason instanceof Error ? reason.message : String(reason));
     });

@@ -1,6 +1,6 @@
 // The Dexie database shared by the page and the service worker. Schema changes are numbered versions.
 import { Dexie, type EntityTable } from 'dexie';
-import type { Download, Episode, Podcast, Setting } from './schema.ts';
+import type { Download, DownloadPart, Episode, Podcast, Setting } from './schema.ts';
 
 export const DATABASE_NAME = 'longwave';
 
@@ -10,6 +10,7 @@ export class LongwaveDatabase extends Dexie {
   episodes!: EntityTable<Episode, 'id'>;
   downloads!: EntityTable<Download, 'episodeId'>;
   settings!: EntityTable<Setting, 'key'>;
+  parts!: Dexie.Table<DownloadPart, [string, number]>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -19,6 +20,8 @@ export class LongwaveDatabase extends Dexie {
       downloads: 'episodeId, state',
       settings: 'key',
     });
+    // v2: parts of in-page downloads, so an interrupted download resumes from its last byte.
+    this.version(2).stores({ parts: '[episodeId+offset], episodeId' });
   }
 }
 

@@ -7,6 +7,11 @@ export function getDownload(episodeId: string): Promise<Download | undefined> {
   return db.downloads.get(episodeId);
 }
 
+/** Downloads that are queued, running or paused, oldest first. */
+export function listActiveDownloads(): Promise<Download[]> {
+  return db.downloads.where('state').anyOf('queued', 'downloading', 'paused').sortBy('createdAt');
+}
+
 /** Every download record. */
 export function listDownloads(): Promise<Download[]> {
   return db.downloads.toArray();

@@ -58,24 +58,43 @@ export type FailureReason =
 
 export type DownloadStrategy = 'background-fetch' | 'in-page';
 
+/** Why a download is paused: no network, or waiting before the next attempt. */
+export type PauseReason = 'offline' | 'retry';
+
 export interface Download {
   episodeId: string;
   state: DownloadState;
   strategy: DownloadStrategy;
-  /** The URL fetched and the media cache key. */
+  /** The enclosure URL: the media cache key, and what the player asks for. */
   url: string;
+  /** What is fetched: the enclosure URL, or the app's proxy when the host sends no CORS headers. */
+  fetchUrl: string;
+  /** Artwork fetched along with the audio by Background Fetch, when it can be. */
+  artworkUrl?: string;
+  title: string;
   bytesDone: number;
-  /** Known total in bytes, from HEAD or Content-Range; undefined while unknown. */
+  /** Known total in bytes, from HEAD or Content-Range (with artwork, for Background Fetch). */
   bytesTotal?: number;
+  /** The audio's real size from the server; a body of any other size is never stored. */
+  audioBytes?: number;
   attempts: number;
+  pauseReason?: PauseReason;
   nextRetryAt?: number;
   failureReason?: FailureReason;
   /** Human words for the last failure. */
   failureMessage?: string;
   etag?: string;
   lastModified?: string;
+  contentType?: string;
   createdAt: number;
   updatedAt: number;
+}
+
+/** A stored slice of an in-page download, appended in order; the slices make the file. */
+export interface DownloadPart {
+  episodeId: string;
+  offset: number;
+  blob: Blob;
 }
 
 export interface Setting {

@@ -4,7 +4,17 @@ import { db } from './database.ts';
 /** Every setting with its type. */
 export interface Settings {
   demoSubscribed: boolean;
+  /** How many downloads run at once (1–5; Background Fetch allows at most 5 per site). */
+  concurrentDownloads: number;
+  /** A connection silent this long is abandoned and resumed. */
+  downloadStallSeconds: number;
 }
+
+/** Values used until the listener changes them. */
+export const DEFAULT_SETTINGS: Pick<Settings, 'concurrentDownloads' | 'downloadStallSeconds'> = {
+  concurrentDownloads: 2,
+  downloadStallSeconds: 30,
+};
 
 /** Reads a setting, or undefined when it was never written. */
 export async function getSetting<K extends keyof Settings>(

@@ -1,51 +1,49 @@
 // Downloads handed to the browser (Background Fetch): they go on when the tab or browser closes.
-import type { Episode } from '../db/schema.ts';
-import { putDownload } from '../db/downloads.ts';
+// Started from the page, since a fetch started by the service worker begins paused.
+import { updateDownload } from '../db/downloads.ts';
+import type { Download } from '../db/schema.ts';
 import { backgroundFetchId, episodeIdOf } from '../shared/background-fetch-id.ts';
 import { probe } from './probe.ts';
 import { recordProgress } from './record-progress.ts';
 
 const ICONS = [{ src: '/pwa-192x192.png', sizes: '192x192', type: 'image/png' }];
 
-/** Starts a Background Fetch of the episode's audio (and artwork, when it can be fetched with CORS). */
-export async function startBackgroundFetch(
+/** Starts (or re-attaches to) the Background Fetch of a download's audio and artwork. */
+export async function runBackgroundFetch(
   manager: BackgroundFetchManager,
-  episode: Episode & { enclosure: NonNullable<Episode['enclosure']> },
-  artworkUrl: string | undefined,
+  download: Download,
 ): Promise<void> {
-  const url = episode.enclosure.url;
-  const audio = await probe(url);
-  // Artwork is optional: one that cannot be fetched must not fail the whole download.
-  const artwork = artworkUrl ? await probe(artworkUrl).catch(() => undefined) : undefined;
-  const requests = artwork && artworkUrl ? [url, artworkUrl] : [url];
-  // A downloadTotal below the real size aborts the fetch, so leave it out unless every size is known.
-  const sizes = artwork ? [audio.bytes, artwork.bytes] : [audio.bytes];
-  const downloadTotal = sizes.every((size) => size !== undefined)
-    ? sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0)
-    : undefined;
+  const id = backgroundFetchId(download.episodeId);
+  const running = await manager.get(id);
+  if (running) return watchBackgroundFetch(running);
 
-  const now = Date.now();
-  await putDownload({
-    episodeId: episode.id,
-    state: 'downloading',
-    strategy: 'background-fetch',
-    url,
+  // Probe first: a file without CORS would download completely and then fail, so it goes
+  // through the proxy; and downloadTotal must never be below the real size or the fetch aborts.
+  const audio = await probe(download.url);
+  const artwork = download.artworkUrl
+    ? await probe(download.artworkUrl).catch(() => undefined)
+    : undefined;
+  const parts = artwork ? [audio, artwork] : [audio];
+  const downloadTotal = parts.every((part) => part.bytes !== undefined)
+    ? parts.reduce((sum, part) => sum + (part.bytes ?? 0), 0)
+    : undefined;
+  await updateDownload(download.episodeId, {
+    fetchUrl: audio.fetchUrl,
     bytesDone: 0,
     bytesTotal: downloadTotal,
-    attempts: 1,
+    audioBytes: audio.bytes,
     etag: audio.etag,
     lastModified: audio.lastModified,
-    createdAt: now,
-    updatedAt: now,
   });
-  const id = backgroundFetchId(episode.id);
-  const registration =
-    (await manager.get(id)) ??
-    (await manager.fetch(id, requests, {
-      title: episode.title,
-      icons: artworkUrl && artwork ? [{ src: artworkUrl }, ...ICONS] : ICONS,
+  const registration = await manager.fetch(
+    id,
+    parts.map((part) => part.fetchUrl),
+    {
+      title: download.title,
+      icons: artwork ? [{ src: artwork.fetchUrl }, ...ICONS] : ICONS,
       ...(downloadTotal === undefined ? {} : { downloadTotal }),
-    }));
+    },
+  );
   watchBackgroundFetch(registration);
 }
 
@@ -61,21 +59,23 @@ export function watchBackgroundFetch(registration: BackgroundFetchRegistration):
   });
 }
 
-/** Re-attaches progress listeners to every Background Fetch still running. */
-export async function watchRunningBackgroundFetches(
+/** Ids of the episodes whose Background Fetch is running now. */
+export async function runningBackgroundFetches(
   manager: BackgroundFetchManager,
-): Promise<void> {
+): Promise<Map<string, BackgroundFetchRegistration>> {
+  const running = new Map<string, BackgroundFetchRegistration>();
   for (const id of await manager.getIds()) {
     const registration = await manager.get(id);
-    if (registration) watchBackgroundFetch(registration);
+    const episodeId = episodeIdOf(id);
+    if (registration && episodeId) running.set(episodeId, registration);
   }
+  return running;
 }
 
-/** Aborts the episode's Background Fetch if one runs; returns whether one did. */
+/** Aborts the episode's Background Fetch if one runs. */
 export async function abortBackgroundFetch(
   manager: BackgroundFetchManager,
   episodeId: string,
-): Promise<boolean> {
-  const registration = await manager.get(backgroundFetchId(episodeId));
-  return registration ? registration.abort() : false;
+): Promise<void> {
+  await (await manager.get(backgroundFetchId(episodeId)))?.abort();
 }

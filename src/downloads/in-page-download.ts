@@ -1,48 +1,198 @@
-// Downloads run by the page where Background Fetch does not exist (Firefox, Safari).
-import type { Episode } from '../db/schema.ts';
-import { putDownload, updateDownload } from '../db/downloads.ts';
-import { MEDIA_CACHE } from '../shared/cache-names.ts';
+// The in-page resumable downloader (Firefox, Safari, Chromium without Background Fetch): Range
+// requests from the last stored byte, parts persisted as they arrive, one complete response at the end.
+import { updateDownload } from '../db/downloads.ts';
+import { appendPart, deleteParts, listParts, storedBytes } from '../db/parts.ts';
+import type { Download } from '../db/schema.ts';
 import { FetchFailure } from './fetch-failure.ts';
-import { recordProgress } from './record-progress.ts';
+import { checkPartialResponse } from './partial-response.ts';
+import { probe } from './probe.ts';
+import { readWithStallTimeout } from './read-with-stall-timeout.ts';
+import { deleteMedia, storeMedia } from './store-media.ts';
 
-/** Streams the episode into the media cache as one complete response, recording progress. */
-export async function startInPageDownload(
-  episode: Episode & { enclosure: NonNullable<Episode['enclosure']> },
-): Promise<void> {
-  const url = episode.enclosure.url;
-  const now = Date.now();
-  await putDownload({
-    episodeId: episode.id,
-    state: 'downloading',
-    strategy: 'in-page',
-    url,
-    bytesDone: 0,
-    attempts: 1,
-    createdAt: now,
-    updatedAt: now,
-  });
-  const response = await fetch(url, { mode: 'cors', cache: 'no-store' }).catch(() => {
-    throw new FetchFailure('fetch-error', 'The server could not be reached.');
-  });
-  if (response.status !== 200 || !response.body) throw FetchFailure.fromStatus(response.status);
-  const total = Number(response.headers.get('Content-Length')) || undefined;
-  await updateDownload(episode.id, { bytesTotal: total });
+/** Bytes kept in memory before they are written as a part: memory stays flat at about this. */
+const PART_BYTES = 1 << 20;
+const MAX_RESTARTS = 3;
 
-  let done = 0;
-  const counted = response.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        done += chunk.byteLength;
-        void recordProgress(episode.id, done);
-        controller.enqueue(chunk);
-      },
-    }),
-  );
-  const cache = await caches.open(MEDIA_CACHE);
-  await cache.put(url, new Response(counted, { headers: response.headers }));
-  if (total !== undefined && done !== total) {
-    await cache.delete(url);
-    throw new FetchFailure('fetch-error', 'The download ended early; the file is incomplete.');
+export interface InPageOptions {
+  signal: AbortSignal;
+  /** Abandon a connection that sends nothing for this long. */
+  stallMs: number;
+  /** Called as bytes arrive: bytes stored plus bytes in memory. */
+  onProgress?: (bytes: number) => void;
+}
+
+/** Downloads (or resumes) `download` into the media cache. Throws FetchFailure or AbortError. */
+export async function runInPageDownload(download: Download, options: InPageOptions): Promise<void> {
+  const { episodeId } = download;
+  let offset = await storedBytes(episodeId);
+  if (offset === 0 && download.fetchUrl === download.url) {
+    // Learn before the first byte whether the host allows CORS; if not, fetch through the proxy.
+    const { fetchUrl } = await probe(download.url, options.signal);
+    download = { ...download, fetchUrl };
+    await updateDownload(episodeId, { fetchUrl });
   }
-  await updateDownload(episode.id, { state: 'downloaded', bytesDone: done, bytesTotal: done });
+  let known = {
+    total: download.bytesTotal,
+    etag: download.etag,
+    lastModified: download.lastModified,
+  };
+  let contentType = download.contentType ?? 'audio/mpeg';
+  for (let restarts = 0; ; restarts += 1) {
+    const response = await request(download.fetchUrl, offset, known, options);
+    if (response.status === 416 && offset > 0) {
+      if (offset === known.total) break;
+      await deleteParts(episodeId);
+      offset = 0;
+      if (restarts < MAX_RESTARTS) continue;
+    }
+    if (!response.ok) throw FetchFailure.fromResponse(response);
+    const verdict =
+      offset === 0 && response.status === 200
+        ? { kind: 'continue' as const, total: lengthOf(response) }
+        : checkPartialResponse(response, offset, known);
+    if (verdict.kind === 'invalid') {
+      await response.body?.cancel();
+      throw FetchFailure.network(`The server's answer could not be used: ${verdict.why}.`);
+    }
+    if (verdict.kind === 'restart') {
+      // Start again cleanly from byte 0: the stored parts belong to another version of the file.
+      await deleteParts(episodeId);
+      offset = 0;
+      known = { total: undefined, etag: undefined, lastModified: undefined };
+      if (response.status !== 200) {
+        await response.body?.cancel();
+        if (restarts >= MAX_RESTARTS)
+          throw FetchFailure.network('The file keeps changing on the server.');
+        continue;
+      }
+    }
+    known = { total: verdict.total, ...validatorsOf(response, known) };
+    contentType = response.headers.get('Content-Type') ?? contentType;
+    await updateDownload(episodeId, {
+      ...known,
+      bytesTotal: known.total,
+      contentType,
+      bytesDone: offset,
+    });
+    offset = await streamToParts(episodeId, response, offset, options);
+    if (known.total === undefined || offset === known.total) break;
+    if (offset > known.total) {
+      await deleteParts(episodeId);
+      throw FetchFailure.network('The server sent more bytes than it said.');
+    }
+    // A short body is never complete: the next attempt resumes from here.
+    throw FetchFailure.network('The connection ended before the whole file arrived.');
+  }
+  await finish(download, known.total, contentType);
+}
+
+async function request(
+  url: string,
+  offset: number,
+  known: { etag?: string; lastModified?: string },
+  options: InPageOptions,
+): Promise<Response> {
+  const headers: Record<string, string> = { Range: `bytes=${offset}-` };
+  // If-Range needs a strong validator; a weak ETag could splice two versions of a file.
+  const validator = known.etag && !known.etag.startsWith('W/') ? known.etag : known.lastModified;
+  if (offset > 0 && validator) headers['If-Range'] = validator;
+  const attempt = new AbortController();
+  const timer = setTimeout(() => attempt.abort(), options.stallMs);
+  try {
+    return await fetch(url, {
+      headers,
+      mode: 'cors',
+      cache: 'no-store',
+      signal: AbortSignal.any([options.signal, attempt.signal]),
+    });
+  } catch (error) {
+    if (options.signal.aborted) throw error;
+    throw FetchFailure.network(
+      attempt.signal.aborted ? 'The server did not answer in time.' : undefined,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function streamToParts(
+  episodeId: string,
+  response: Response,
+  start: number,
+  options: InPageOptions,
+): Promise<number> {
+  if (!response.body) return start;
+  const reader = response.body.getReader();
+  let offset = start;
+  let chunks: Uint8Array[] = [];
+  let buffered = 0;
+  const flush = async () => {
+    if (buffered === 0 || options.signal.aborted) return;
+    const blob = new Blob(chunks as BlobPart[]);
+    chunks = [];
+    buffered = 0;
+    await appendPart(episodeId, offset, blob);
+    offset += blob.size;
+  };
+  try {
+    for (;;) {
+      const { done, value } = await readWithStallTimeout(reader, options.stallMs);
+      if (done) break;
+      chunks.push(value);
+      buffered += value.byteLength;
+      options.onProgress?.(offset + buffered);
+      if (buffered >= PART_BYTES) await flush();
+    }
+  } catch (error) {
+    if (options.signal.aborted || error instanceof FetchFailure || isAbort(error)) throw error;
+    throw FetchFailure.network('The connection dropped.');
+  } finally {
+    // Keep what did arrive, so a retry after a dropped connection wastes nothing.
+    await flush();
+  }
+  return offset;
+}
+
+async function finish(
+  download: Download,
+  total: number | undefined,
+  contentType: string,
+): Promise<void> {
+  const parts = await listParts(download.episodeId);
+  const body = new Blob(parts.map((part) => part.blob));
+  if (total !== undefined && body.size !== total) {
+    await deleteParts(download.episodeId);
+    throw FetchFailure.network('The stored parts do not add up to the file; starting again.');
+  }
+  try {
+    await storeMedia(download.url, body, contentType);
+  } catch (error) {
+    await deleteMedia(download.url);
+    throw error;
+  }
+  await deleteParts(download.episodeId);
+  await updateDownload(download.episodeId, {
+    state: 'downloaded',
+    bytesDone: body.size,
+    bytesTotal: body.size,
+    pauseReason: undefined,
+    nextRetryAt: undefined,
+  });
+}
+
+function isAbort(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'AbortError' || name === 'QuotaExceededError';
+}
+
+function lengthOf(response: Response): number | undefined {
+  const length = Number(response.headers.get('Content-Length'));
+  return Number.isSafeInteger(length) && length > 0 ? length : undefined;
+}
+
+function validatorsOf(response: Response, fallback: { etag?: string; lastModified?: string }) {
+  return {
+    etag: response.headers.get('ETag') ?? fallback.etag,
+    lastModified: response.headers.get('Last-Modified') ?? fallback.lastModified,
+  };
 }

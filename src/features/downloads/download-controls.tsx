@@ -6,8 +6,9 @@ import {
   cancelDownload,
   downloadEpisode,
   removeDownload,
+  retryDownload,
 } from '../../downloads/download-actions.ts';
-import { formatBytes } from '../../shared/format.ts';
+import { downloadStatus } from './download-status.ts';
 
 /** Download / Cancel download / Retry download / Delete download, as the state allows. */
 export function DownloadControls({
@@ -19,8 +20,6 @@ export function DownloadControls({
 }) {
   const download = useLiveQuery(() => getDownload(episode.id), [episode.id], null);
   if (download === null) return null;
-  const start = () => void downloadEpisode(episode, artworkUrl);
-  const label = `${episode.title}`;
 
   switch (download?.state) {
     case 'queued':
@@ -28,7 +27,7 @@ export function DownloadControls({
     case 'paused':
       return (
         <>
-          <DownloadProgress download={download} label={label} />
+          <DownloadProgress download={download} />
           <button type="button" onClick={() => void cancelDownload(episode.id)}>
             Cancel download
           </button>
@@ -47,35 +46,35 @@ export function DownloadControls({
       return (
         <>
           <p role="alert" className="error">
-            {download.failureMessage ?? 'The download failed.'}
+            {downloadStatus(download)}
           </p>
-          <button type="button" onClick={start}>
+          <button type="button" onClick={() => void retryDownload(episode.id)}>
             Retry download
           </button>
         </>
       );
     default:
       return (
-        <button type="button" onClick={start}>
+        <button type="button" onClick={() => void downloadEpisode(episode, artworkUrl)}>
           Download
         </button>
       );
   }
 }
 
-function DownloadProgress({ download, label }: { download: Download; label: string }) {
+/** A progressbar (indeterminate while the size is unknown) with the status in words. */
+export function DownloadProgress({ download }: { download: Download }) {
   const { bytesDone, bytesTotal } = download;
-  const text = bytesTotal
-    ? `${formatBytes(bytesDone)} of ${formatBytes(bytesTotal)}`
-    : formatBytes(bytesDone);
   return (
     <span className="download-progress">
       <progress
-        aria-label={`Downloading ${label}`}
+        aria-label={`Downloading ${download.title}`}
         value={bytesTotal ? bytesDone : undefined}
         max={bytesTotal}
       />
-      <span className="muted">{download.state === 'queued' ? 'Waiting…' : text}</span>
+      <span className="muted" aria-live="polite">
+        {downloadStatus(download)}
+      </span>
     </span>
   );
 }

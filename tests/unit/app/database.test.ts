@@ -37,6 +37,8 @@ function download(episodeId: string): Download {
     state: 'downloading',
     strategy: 'in-page',
     url: 'https://example.org/a.mp3',
+    fetchUrl: 'https://example.org/a.mp3',
+    title: 'A',
     bytesDone: 0,
     attempts: 1,
     createdAt: 1,

@@ -11,6 +11,8 @@ beforeEach(async () => {
     state: 'downloading',
     strategy: 'background-fetch',
     url: 'https://x/a',
+    fetchUrl: 'https://x/a',
+    title: 'A',
     bytesDone: 0,
     attempts: 1,
     createdAt: 1,

@@ -1,0 +1,73 @@
+// The Downloads view: every download with its state, progress and speed, in queue order.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { listDownloads } from '../../db/downloads.ts';
+import type { Download } from '../../db/schema.ts';
+import { cancelDownload, removeDownload, retryDownload } from '../../downloads/download-actions.ts';
+import { formatBytes } from '../../shared/format.ts';
+import { DownloadProgress } from './download-controls.tsx';
+import { downloadStatus } from './download-status.ts';
+import { useSpeed } from './use-speed.ts';
+
+/** Lists downloads, running ones first. */
+export function DownloadsPage() {
+  const downloads = useLiveQuery(listDownloads);
+  if (!downloads) return <p aria-busy="true">Loading downloads…</p>;
+  const order = ['downloading', 'paused', 'queued', 'failed', 'downloaded', 'cancelled'];
+  const sorted = [...downloads].sort(
+    (a, b) => order.indexOf(a.state) - order.indexOf(b.state) || a.createdAt - b.createdAt,
+  );
+  return (
+    <section aria-labelledby="downloads-heading">
+      <h1 id="downloads-heading">Downloads</h1>
+      {sorted.length === 0 ? (
+        <p className="empty">
+          Nothing downloaded yet. Tap Download on an episode to keep it for offline listening.
+        </p>
+      ) : (
+        <ul className="episode-list" aria-label="Downloads">
+          {sorted.map((download) => (
+            <DownloadRow key={download.episodeId} download={download} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function DownloadRow({ download }: { download: Download }) {
+  const speed = useSpeed(download.bytesDone);
+  const running =
+    download.state === 'downloading' || download.state === 'paused' || download.state === 'queued';
+  return (
+    <li className="episode" aria-label={download.title}>
+      <h2 className="episode-title">{download.title}</h2>
+      {running ? (
+        <DownloadProgress download={download} />
+      ) : (
+        <p className="muted">{downloadStatus(download)}</p>
+      )}
+      {download.state === 'downloading' && speed !== undefined && (
+        <p className="muted">{formatBytes(Math.round(speed))}/s</p>
+      )}
+      <div className="episode-actions">
+        {running && (
+          <button type="button" onClick={() => void cancelDownload(download.episodeId)}>
+            Cancel download
+          </button>
+        )}
+        {download.state === 'failed' && (
+          <button type="button" onClick={() => void retryDownload(download.episodeId)}>
+            Retry download
+          </button>
+        )}
+        {(download.state === 'downloaded' ||
+          download.state === 'failed' ||
+          download.state === 'cancelled') && (
+          <button type="button" onClick={() => void removeDownload(download.episodeId)}>
+            Delete download
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

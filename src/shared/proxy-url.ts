@@ -1,0 +1,6 @@
+// The app server's proxy (server/proxy) for hosts that send no CORS headers: feeds and media alike.
+
+/** `url` fetched through the app's own `/proxy` route, on this page's or worker's origin. */
+export function proxiedUrl(url: string): string {
+  return new URL(`/proxy?url=${encodeURIComponent(url)}`, self.location.origin).href;
+}

@@ -1,0 +1,48 @@
+// Downloads that work, in every engine: the bytes stored are the server's, and nothing is left over.
+import { expect, test } from '@playwright/test';
+import {
+  cachedSha256,
+  downloadOf,
+  hasEpisodeButton,
+  pressEpisodeButton,
+  readStore,
+  waitUntil,
+} from '../support/app-actions.ts';
+import { setUpDownloadTest, MIB, type DownloadFixture } from '../support/download-fixture.ts';
+import { ENGINES } from '../support/engine.ts';
+
+let fixture: DownloadFixture | undefined;
+test.afterEach(async () => {
+  await fixture?.dispose();
+  fixture = undefined;
+});
+
+for (const engine of ENGINES) {
+  test.describe(engine, () => {
+    test('downloads an episode whole, then shows Delete download', async () => {
+      fixture = await setUpDownloadTest(engine, [6 * MIB]);
+      const { tab, media } = fixture;
+      const [episode] = media.episodes;
+      await pressEpisodeButton(tab, episode!.title, 'Download');
+      const record = await waitUntil(
+        () => downloadOf(tab, episode!.title),
+        (d) => d?.state === 'downloaded',
+        60_000,
+        'downloaded',
+      );
+      expect(record?.strategy).toBe(
+        engine === 'chromium-background-fetch' ? 'background-fetch' : 'in-page',
+      );
+      expect(await cachedSha256(tab, media.audioUrl(episode!.slug))).toBe(
+        media.sha256(episode!.slug),
+      );
+      expect((await readStore(tab)).parts).toBe(0);
+      await waitUntil(
+        () => hasEpisodeButton(tab, episode!.title, 'Delete download'),
+        Boolean,
+        10_000,
+        'Delete download',
+      );
+    });
+  });
+}

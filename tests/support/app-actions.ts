@@ -1,0 +1,147 @@
+// What the download tests do in the app, for any engine: subscribe, press an episode's buttons,
+// and read back what Cache Storage and IndexedDB really hold.
+import type { AppTab } from './engine.ts';
+
+export interface DownloadRecord {
+  episodeId: string;
+  title: string;
+  state: string;
+  strategy: string;
+  bytesDone: number;
+  bytesTotal?: number;
+  fetchUrl: string;
+  failureReason?: string;
+  failureMessage?: string;
+  pauseReason?: string;
+}
+
+/** Subscribes to `feedUrl` through the Feed URL field and waits for the podcast page. */
+export async function subscribe(tab: AppTab, feedUrl: string): Promise<void> {
+  await tab.evaluate(async (url) => {
+    const input = document.querySelector<HTMLInputElement>('input[name="feedUrl"]');
+    if (!input?.form) throw new Error('No Feed URL field');
+    input.value = url;
+    input.form.requestSubmit();
+    const deadline = Date.now() + 15_000;
+    while (!location.pathname.startsWith('/podcast/')) {
+      if (Date.now() > deadline)
+        throw new Error(
+          `Subscribing failed: ${document.querySelector('[role=alert]')?.textContent}`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }, feedUrl);
+}
+
+/** Presses a button ("Download", "Cancel download", …) on the episode with this title. */
+export async function pressEpisodeButton(tab: AppTab, title: string, name: string): Promise<void> {
+  await tab.evaluate(
+    async ({ title, name }) => {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const item = [...document.querySelectorAll('li')].find(
+          (li) => li.querySelector('h2')?.textContent === title,
+        );
+        const button = [...(item?.querySelectorAll('button') ?? [])].find(
+          (b) => b.textContent?.trim() === name,
+        );
+        if (button) return button.click();
+        if (Date.now() > deadline) throw new Error(`No "${name}" button on "${title}"`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    { title, name },
+  );
+}
+
+/** Whether the episode with this title shows a button with this name now. */
+export function hasEpisodeButton(tab: AppTab, title: string, name: string): Promise<boolean> {
+  return tab.evaluate(
+    ({ title, name }) => {
+      const item = [...document.querySelectorAll('li')].find(
+        (li) => li.querySelector('h2')?.textContent === title,
+      );
+      return [...(item?.querySelectorAll('button') ?? [])].some(
+        (b) => b.textContent?.trim() === name,
+      );
+    },
+    { title, name },
+  );
+}
+
+/** Every download record and the number of stored parts, straight from IndexedDB. */
+export function readStore(tab: AppTab): Promise<{ downloads: DownloadRecord[]; parts: number }> {
+  return tab.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('longwave');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['downloads', 'parts']);
+          const downloads = tx.objectStore('downloads').getAll();
+          const parts = tx.objectStore('parts').count();
+          tx.oncomplete = () => {
+            db.close();
+            resolve({ downloads: downloads.result, parts: parts.result });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    undefined,
+  );
+}
+
+/** The download record of the episode with this title. */
+export async function downloadOf(tab: AppTab, title: string): Promise<DownloadRecord | undefined> {
+  return (await readStore(tab)).downloads.find((d) => d.title === title);
+}
+
+/** SHA-256 (hex) of what the media cache holds for `url`, or null. */
+export function cachedSha256(tab: AppTab, url: string): Promise<string | null> {
+  return tab.evaluate(async (key) => {
+    const response = await (await caches.open('longwave-media-v1')).match(key);
+    if (!response) return null;
+    const digest = await crypto.subtle.digest('SHA-256', await response.arrayBuffer());
+    return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  }, url);
+}
+
+/** Sets a stored setting (e.g. a short stall timeout for tests). */
+export function setSetting(tab: AppTab, key: string, value: unknown): Promise<void> {
+  return tab.evaluate(
+    ({ key, value }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('longwave');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('settings', 'readwrite');
+          tx.objectStore('settings').put({ key, value });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    { key, value },
+  );
+}
+
+/** Polls `read` until `done` holds for its value, or fails with the last value seen. */
+export async function waitUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 60_000,
+  what = 'condition',
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    try {
+      last = await read();
+      if (done(last)) return last;
+    } catch {
+      // A tab reloading or a browser restarting: read again.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+}

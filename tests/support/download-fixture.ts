@@ -1,0 +1,42 @@
+// Sets up one download test: the app server, a fault-injecting media host, an engine, a tab on the
+// app subscribed to the host's feed; and takes it all down again.
+import { startAppServer, type AppServer } from './app-server.ts';
+import { setSetting, subscribe } from './app-actions.ts';
+import { launchEngine, type AppTab, type Engine, type EngineName } from './engine.ts';
+import { startMediaServer, type MediaServer } from './media-server.ts';
+
+export const MIB = 2 ** 20;
+
+export interface DownloadFixture {
+  app: AppServer;
+  media: MediaServer;
+  engine: Engine;
+  tab: AppTab;
+  dispose(): Promise<void>;
+}
+
+/** Everything a download test needs, with episodes of the given sizes on the media host. */
+export async function setUpDownloadTest(
+  name: EngineName,
+  sizes: number[],
+  options: { stallSeconds?: number } = {},
+): Promise<DownloadFixture> {
+  const app = await startAppServer();
+  const media = await startMediaServer(sizes);
+  const engine = await launchEngine(name);
+  const tab = await engine.newTab();
+  await tab.goto(app.url);
+  await setSetting(tab, 'downloadStallSeconds', options.stallSeconds ?? 3);
+  await subscribe(tab, media.feedUrl);
+  return {
+    app,
+    media,
+    engine,
+    tab,
+    dispose: async () => {
+      await engine.dispose();
+      await media.close();
+      await app.close();
+    },
+  };
+}
