@@ -3,10 +3,15 @@ import { Dexie } from 'dexie';
 import { db } from './database.ts';
 import type { Episode, Podcast } from './schema.ts';
 
+/** What a feed says about one episode, before it has an id. */
+export type EpisodeSnapshot = Omit<Episode, 'id' | 'podcastId' | 'playedAt'>;
+
 /** What a parsed feed gives: a podcast and its episodes, before they have ids. */
 export interface FeedSnapshot {
-  podcast: Omit<Podcast, 'id' | 'feedUrl' | 'subscribedAt' | 'refreshedAt'>;
-  episodes: Omit<Episode, 'id' | 'podcastId'>[];
+  podcast: Omit<Podcast, 'id' | 'feedUrl' | 'subscribedAt' | 'refreshedAt' | 'refreshError'>;
+  episodes: EpisodeSnapshot[];
+  /** itunes:new-feed-url: where the publisher says the feed lives now. */
+  newFeedUrl?: string;
 }
 
 /**

@@ -1,6 +1,26 @@
-// An error whose message is written for the listener.
+// An error whose message is written for the listener, with a kind the code can act on.
+
+/** What went wrong, in categories the UI and tests can tell apart. */
+export type FeedErrorKind =
+  | 'bad-url'
+  | 'not-found'
+  | 'bad-status'
+  | 'html'
+  | 'broken-xml'
+  | 'not-a-feed'
+  | 'too-large'
+  | 'refused'
+  | 'timeout'
+  | 'unreachable';
 
 /** A feed could not be fetched or read; `message` says what happened in plain words. */
 export class FeedError extends Error {
   override name = 'FeedError';
+
+  constructor(
+    readonly kind: FeedErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
 }

@@ -1,65 +1,44 @@
-// Reads an RSS 2.0 podcast feed (with the iTunes namespace) into a FeedSnapshot.
-import type { FeedSnapshot } from '../db/library.ts';
-import type { Enclosure } from '../db/schema.ts';
-import { toHttpUrl } from '../shared/url-rules.ts';
+// Reads a podcast feed document (RSS 2.0, RSS 1.0/RDF or Atom) into a FeedSnapshot.
+import type { EpisodeSnapshot, FeedSnapshot } from '../db/library.ts';
 import { FeedError } from './feed-error.ts';
-import { parseDuration } from './parse-duration.ts';
-import { child, childText, childrenNamed, ITUNES } from './xml-helpers.ts';
+import { parseAtom } from './parse-atom.ts';
+import { parseRss } from './parse-rss.ts';
+import { parseXml, webPageError } from './parse-xml.ts';
+import { child } from './xml-helpers.ts';
 
-type EpisodeSnapshot = FeedSnapshot['episodes'][number];
-
-/** Parses feed XML fetched from `feedUrl` (relative URLs resolve against it). */
+/** Parses feed text fetched from `feedUrl` (relative URLs resolve against it). */
 export function parseFeed(xml: string, feedUrl: string): FeedSnapshot {
-  const doc = new DOMParser().parseFromString(xml, 'application/xml');
-  if (doc.getElementsByTagName('parsererror').length > 0) {
-    throw new FeedError('This address did not return a readable podcast feed (the XML is broken).');
+  const root = parseXml(xml, feedUrl).documentElement;
+  const name = root.localName.toLowerCase();
+  const channel = child(root, 'channel');
+  let feed: FeedSnapshot | undefined;
+  if (name === 'rss' && channel) feed = parseRss(channel, channel, feedUrl);
+  else if (name === 'rdf' && channel) feed = parseRss(channel, root, feedUrl);
+  else if (name === 'feed') feed = parseAtom(root, feedUrl);
+  else if (name === 'html') throw webPageError(xml, feedUrl);
+  if (!feed) {
+    throw new FeedError(
+      'not-a-feed',
+      'This address returned XML, but not a podcast feed (RSS or Atom).',
+    );
   }
-  const channel =
-    doc.documentElement.localName === 'rss' ? child(doc.documentElement, 'channel') : undefined;
-  if (!channel) throw new FeedError('This address returned XML, but not a podcast feed.');
-
-  const artworkUrl =
-    toHttpUrl(child(channel, 'image', ITUNES)?.getAttribute('href'), feedUrl) ??
-    toHttpUrl(childText(child(channel, 'image') ?? channel, 'url'), feedUrl);
-  return {
-    podcast: {
-      title: childText(channel, 'title') ?? 'Untitled podcast',
-      author: childText(channel, 'author', ITUNES) ?? '',
-      description: childText(channel, 'description') ?? childText(channel, 'summary', ITUNES) ?? '',
-      link: toHttpUrl(childText(channel, 'link'), feedUrl),
-      artworkUrl,
-    },
-    episodes: childrenNamed(channel, 'item').map((item) => parseItem(item, feedUrl)),
-  };
+  feed.episodes = withUniqueGuids(feed.episodes);
+  return feed;
 }
 
-function parseItem(item: Element, feedUrl: string): EpisodeSnapshot {
-  const enclosure = parseEnclosure(item, feedUrl);
-  const published = Date.parse(childText(item, 'pubDate') ?? '');
-  return {
-    guid:
-      childText(item, 'guid') ?? enclosure?.url ?? childText(item, 'title') ?? crypto.randomUUID(),
-    title: childText(item, 'title') ?? 'Untitled episode',
-    descriptionHtml:
-      childText(item, 'encoded') ??
-      childText(item, 'description') ??
-      childText(item, 'summary', ITUNES) ??
-      '',
-    publishedAt: Number.isNaN(published) ? 0 : published,
-    durationSeconds: parseDuration(childText(item, 'duration', ITUNES)),
-    artworkUrl: toHttpUrl(child(item, 'image', ITUNES)?.getAttribute('href'), feedUrl),
-    enclosure,
-  };
-}
-
-function parseEnclosure(item: Element, feedUrl: string): Enclosure | undefined {
-  const element = child(item, 'enclosure');
-  const url = toHttpUrl(element?.getAttribute('url'), feedUrl);
-  if (!element || !url) return undefined;
-  const length = Number(element.getAttribute('length'));
-  return {
-    url,
-    type: element.getAttribute('type')?.trim() || 'audio/mpeg',
-    length: Number.isFinite(length) && length > 0 ? length : 0,
-  };
+/**
+ * Feeds repeat GUIDs (copy-paste, templating bugs); the library keys episodes by GUID, so a repeat
+ * falls back to its enclosure URL, then gets a counter, rather than overwriting an episode.
+ */
+function withUniqueGuids(episodes: EpisodeSnapshot[]): EpisodeSnapshot[] {
+  const seen = new Set<string>();
+  return episodes.map((episode) => {
+    let guid = episode.guid;
+    if (seen.has(guid) && episode.enclosure && !seen.has(episode.enclosure.url)) {
+      guid = episode.enclosure.url;
+    }
+    for (let n = 2; seen.has(guid); n += 1) guid = `${episode.guid}#${n}`;
+    seen.add(guid);
+    return guid === episode.guid ? episode : { ...episode, guid };
+  });
 }

@@ -1,23 +1,57 @@
-// Namespace-tolerant lookups in a parsed feed document: feeds spell prefixes and URIs many ways.
+// Namespace-tolerant lookups in a parsed feed document: feeds spell prefixes and URIs many ways,
+// so a namespace is a pattern matched against the element's URI or, failing that, its prefix.
 
-/** Direct children of `parent` whose local name matches (case-insensitive). */
-export function childrenNamed(parent: Element, localName: string): Element[] {
-  const wanted = localName.toLowerCase();
-  return Array.from(parent.children).filter((child) => child.localName.toLowerCase() === wanted);
-}
+/** Plain RSS elements: no namespace, or the default namespaces RSS 0.9x/1.0/2.0 feeds declare. */
+export const PLAIN =
+  /^$|^http:\/\/backend\.userland\.com\/rss2?$|^http:\/\/purl\.org\/rss\/1\.0\/?$|^http:\/\/my\.netscape\.com\/rdf\/simple\/0\.9\/?$/i;
+/** iTunes, in every spelling seen in the wild (any case, http or https, with or without www). */
+export const ITUNES = /itunes\.com\/dtds\/podcast-1\.0\.dtd|^itunes$/i;
+/** The Podcasting 2.0 namespace under both of its published URIs. */
+export const PODCAST =
+  /podcastindex\.org\/namespace\/1\.0|podcastindex-org\/podcast-namespace|^podcast$/i;
+export const CONTENT = /purl\.org\/rss\/1\.0\/modules\/content|^content$/i;
+export const MEDIA = /search\.yahoo\.com\/mrss|^media$/i;
+export const DUBLIN_CORE = /purl\.org\/dc\/elements\/1\.1|^dc$/i;
+export const ATOM = /w3\.org\/2005\/atom|^atom$/i;
 
-/** The first direct child with that local name, optionally only in a namespace matching `ns`. */
-export function child(parent: Element, localName: string, ns?: RegExp): Element | undefined {
-  return childrenNamed(parent, localName).find(
-    (element) => !ns || ns.test(element.namespaceURI ?? '') || ns.test(element.prefix ?? ''),
+function inNamespace(element: Element, ns: RegExp): boolean {
+  return (
+    ns.test(element.namespaceURI ?? '') || (element.prefix !== null && ns.test(element.prefix))
   );
 }
 
-/** Trimmed text of the first matching child, or undefined when absent or empty. */
-export function childText(parent: Element, localName: string, ns?: RegExp): string | undefined {
-  const text = child(parent, localName, ns)?.textContent?.trim();
+/** Direct children of `parent` with this local name (compared in lower case) in namespace `ns`. */
+export function children(parent: Element, localName: string, ns: RegExp = PLAIN): Element[] {
+  const found: Element[] = [];
+  for (const element of parent.children) {
+    if (element.localName.toLowerCase() === localName && inNamespace(element, ns)) {
+      found.push(element);
+    }
+  }
+  return found;
+}
+
+/** The first direct child with this local name in namespace `ns`. */
+export function child(parent: Element, localName: string, ns: RegExp = PLAIN): Element | undefined {
+  for (const element of parent.children) {
+    if (element.localName.toLowerCase() === localName && inNamespace(element, ns)) return element;
+  }
+  return undefined;
+}
+
+/** Trimmed text of an element, or undefined when absent or blank. */
+export function textOf(element: Element | undefined): string | undefined {
+  const text = element?.textContent?.trim();
   return text ? text : undefined;
 }
 
-/** Matches the iTunes namespace in every spelling seen in the wild, or its bare prefix. */
-export const ITUNES = /itunes\.com\/dtds\/podcast-1\.0\.dtd|^itunes$/i;
+/** Trimmed text of the first matching child, or undefined when absent or blank. */
+export function childText(parent: Element, localName: string, ns?: RegExp): string | undefined {
+  return textOf(child(parent, localName, ns));
+}
+
+/** A trimmed attribute value, or undefined when absent or blank. */
+export function attr(element: Element | undefined, name: string): string | undefined {
+  const value = element?.getAttribute(name)?.trim();
+  return value ? value : undefined;
+}

@@ -1,0 +1,104 @@
+// Atom 1.0 (RFC 4287) podcast feeds: entries with rel="enclosure" links, text constructs in
+// text/html/xhtml, and xml:base for relative URLs. Feeds that forgot the Atom namespace are read too.
+import type { EpisodeSnapshot, FeedSnapshot } from '../db/library.ts';
+import { toHttpUrl } from '../shared/url-rules.ts';
+import { toEnclosure } from './enclosure.ts';
+import { parseDate } from './parse-date.ts';
+import { parseDuration } from './parse-duration.ts';
+import { mediaEnclosure, mediaThumbnail } from './parse-media.ts';
+import { parseEpisodeExtras, parseFunding, parsePersons } from './parse-podcast-namespace.ts';
+import { plainText } from './plain-text.ts';
+import { attr, child, children, childText, ITUNES, textOf } from './xml-helpers.ts';
+
+const A = /^$|w3\.org\/2005\/atom|^atom$/i;
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+
+/** Reads an Atom <feed> element. */
+export function parseAtom(feed: Element, feedUrl: string): FeedSnapshot {
+  const base = xmlBase(feed, feedUrl);
+  return {
+    podcast: {
+      title: plainText(textOf(child(feed, 'title', A))) ?? 'Untitled podcast',
+      author:
+        plainText(childText(child(feed, 'author', A) ?? feed, 'name', A)) ??
+        plainText(childText(feed, 'author', ITUNES)) ??
+        '',
+      description: htmlOf(child(feed, 'subtitle', A)) ?? childText(feed, 'summary', ITUNES) ?? '',
+      link: linkHref(feed, 'alternate', base),
+      artworkUrl:
+        toHttpUrl(attr(child(feed, 'image', ITUNES), 'href'), base) ??
+        toHttpUrl(childText(feed, 'logo', A), base) ??
+        toHttpUrl(childText(feed, 'icon', A), base) ??
+        mediaThumbnail(feed, base),
+      funding: parseFunding(feed, base),
+      persons: parsePersons(feed, base),
+    },
+    episodes: children(feed, 'entry', A).map((entry) => parseEntry(entry, base)),
+    newFeedUrl: toHttpUrl(childText(feed, 'new-feed-url', ITUNES), base),
+  };
+}
+
+function parseEntry(entry: Element, feedBase: string): EpisodeSnapshot {
+  const base = xmlBase(entry, feedBase);
+  const enclosureLink = children(entry, 'link', A).find(
+    (link) => attr(link, 'rel')?.toLowerCase() === 'enclosure' && attr(link, 'href'),
+  );
+  const media = mediaEnclosure(entry, base);
+  const enclosure =
+    (enclosureLink &&
+      toEnclosure(
+        attr(enclosureLink, 'href'),
+        attr(enclosureLink, 'type'),
+        attr(enclosureLink, 'length'),
+        base,
+      )) ||
+    media?.enclosure;
+  const title = plainText(textOf(child(entry, 'title', A)));
+  const link = linkHref(entry, 'alternate', base);
+  const date = childText(entry, 'published', A) ?? childText(entry, 'updated', A);
+  return {
+    guid: childText(entry, 'id', A) ?? enclosure?.url ?? link ?? `untitled:${title}|${date}`,
+    title: title ?? 'Untitled episode',
+    descriptionHtml:
+      htmlOf(child(entry, 'content', A)) ??
+      htmlOf(child(entry, 'summary', A)) ??
+      childText(entry, 'summary', ITUNES) ??
+      '',
+    publishedAt: parseDate(date),
+    durationSeconds: parseDuration(childText(entry, 'duration', ITUNES)) ?? media?.durationSeconds,
+    artworkUrl:
+      toHttpUrl(attr(child(entry, 'image', ITUNES), 'href'), base) ?? mediaThumbnail(entry, base),
+    enclosure,
+    link,
+    persons: parsePersons(entry, base),
+    ...parseEpisodeExtras(entry, base),
+  };
+}
+
+/** A text construct as HTML: html as given, xhtml serialised, text escaped with line breaks. */
+function htmlOf(element: Element | undefined): string | undefined {
+  if (!element) return undefined;
+  const type = attr(element, 'type')?.toLowerCase() ?? 'text';
+  if (type === 'xhtml') {
+    const container = child(element, 'div', /xhtml/i) ?? element;
+    const serializer = new XMLSerializer();
+    const html = Array.from(container.childNodes, (node) => serializer.serializeToString(node));
+    return html.join('').trim() || undefined;
+  }
+  const text = textOf(element);
+  if (!text || type === 'html' || type.includes('html')) return text;
+  return text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\r?\n/g, '<br>');
+}
+
+/** The href of the first link with this rel (alternate is the default rel). */
+function linkHref(parent: Element, rel: string, base: string): string | undefined {
+  const link = children(parent, 'link', A).find(
+    (element) => (attr(element, 'rel')?.toLowerCase() ?? 'alternate') === rel,
+  );
+  return toHttpUrl(attr(link, 'href'), base);
+}
+
+function xmlBase(element: Element, base: string): string {
+  const value = element.getAttributeNS(XML_NAMESPACE, 'base') ?? element.getAttribute('xml:base');
+  return (value && toHttpUrl(value, base)) || base;
+}

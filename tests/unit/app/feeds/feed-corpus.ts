@@ -1,0 +1,48 @@
+// The fixture corpus in tests/fixtures/feeds: each feed with the results an independent reader
+// expects (see expected-from-elementtree.py and the hand-written quirk expectations).
+import { readdirSync, readFileSync } from 'node:fs';
+import type { FeedSnapshot } from '../../../../src/db/library.ts';
+
+const ROOT = 'tests/fixtures/feeds';
+
+/** What every fixture's expected file states. */
+export interface ExpectedFeed {
+  podcastTitle: string;
+  episodes: {
+    guid: string;
+    title: string;
+    enclosureUrl: string | null;
+    durationSeconds: number | null;
+  }[];
+}
+
+/** Fixture file names (`*.xml`) in a corpus folder. */
+export function feedFiles(folder: 'real-world' | 'quirks'): string[] {
+  return readdirSync(`${ROOT}/${folder}`)
+    .filter((name) => name.endsWith('.xml'))
+    .sort();
+}
+
+/** A fixture's raw bytes. */
+export function feedBytes(folder: string, name: string): Uint8Array {
+  return new Uint8Array(readFileSync(`${ROOT}/${folder}/${name}`));
+}
+
+/** A fixture's expected results. */
+export function expectedFeed(folder: string, name: string): ExpectedFeed {
+  const path = `${ROOT}/${folder}/${name.replace(/\.xml$/, '.expected.json')}`;
+  return JSON.parse(readFileSync(path, 'utf8')) as ExpectedFeed;
+}
+
+/** The parts of a parsed feed the expected files state, in the same shape. */
+export function comparable(feed: FeedSnapshot): ExpectedFeed {
+  return {
+    podcastTitle: feed.podcast.title,
+    episodes: feed.episodes.map((episode) => ({
+      guid: episode.guid,
+      title: episode.title,
+      enclosureUrl: episode.enclosure?.url ?? null,
+      durationSeconds: episode.durationSeconds ?? null,
+    })),
+  };
+}
