@@ -1,9 +1,10 @@
-// Vite: React page, the PWA plugin, and the demo podcast routes shared with server/.
+// Vite: React page, the PWA plugin, and the demo podcast and proxy routes shared with server/.
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { pwaOptions } from './pwa.config.ts';
 import { demoRoutes } from './server/demo/demo-routes.ts';
+import { proxyRoutes } from './server/proxy/proxy-routes.ts';
 
 /** Serves the demo podcast from the dev and preview servers exactly as server/ does. */
 function demoPodcast(): Plugin {
@@ -18,7 +19,20 @@ function demoPodcast(): Plugin {
   };
 }
 
+/** The feed/media proxy (/proxy?url=…) in the dev and preview servers, as server/ has it. */
+function feedProxy(): Plugin {
+  return {
+    name: 'longwave-proxy',
+    configureServer(server) {
+      server.middlewares.use(proxyRoutes());
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(proxyRoutes());
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), VitePWA(pwaOptions), demoPodcast()],
+  plugins: [react(), VitePWA(pwaOptions), demoPodcast(), feedProxy()],
   build: { target: 'es2022', sourcemap: true },
 });

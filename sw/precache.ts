@@ -8,7 +8,7 @@ import type { PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 
 /** Server routes that are not app pages, so navigations to them must reach the network. */
-const SERVER_PATHS = [/^\/demo\//, /^\/proxy\//];
+const SERVER_PATHS = [/^\/demo\//, /^\/proxy(?:[/?]|$)/];
 
 /** Precaches the build's files and answers navigations with the app shell. */
 export function setUpPrecache(manifest: (string | PrecacheEntry)[]): void {

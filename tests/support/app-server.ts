@@ -10,13 +10,14 @@ export interface AppServer {
 
 /** Starts the app's own server for one test. */
 export async function startAppServer(
-  options: { bytesPerSecond?: number; port?: number } = {},
+  options: { bytesPerSecond?: number; port?: number; allowPrivateHosts?: boolean } = {},
 ): Promise<AppServer> {
   const { url, close } = await listen({
     distDir,
     port: options.port ?? 0,
     host: '127.0.0.1',
     demo: { bytesPerSecond: options.bytesPerSecond },
+    allowPrivateHosts: options.allowPrivateHosts,
   });
   return { url, close };
 }
