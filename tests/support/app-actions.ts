@@ -69,8 +69,10 @@ export function hasEpisodeButton(tab: AppTab, title: string, name: string): Prom
   );
 }
 
-/** Every download record and the number of stored parts, straight from IndexedDB. */
-export function readStore(tab: AppTab): Promise<{ downloads: DownloadRecord[]; parts: number }> {
+/** Every download record, and the count and total size of stored parts, straight from IndexedDB. */
+export function readStore(
+  tab: AppTab,
+): Promise<{ downloads: DownloadRecord[]; parts: number; partBytes: number }> {
   return tab.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -80,10 +82,15 @@ export function readStore(tab: AppTab): Promise<{ downloads: DownloadRecord[]; p
           const db = open.result;
           const tx = db.transaction(['downloads', 'parts']);
           const downloads = tx.objectStore('downloads').getAll();
-          const parts = tx.objectStore('parts').count();
+          const parts = tx.objectStore('parts').getAll();
           tx.oncomplete = () => {
             db.close();
-            resolve({ downloads: downloads.result, parts: parts.result });
+            const blobs = parts.result.map((part: { blob: Blob }) => part.blob);
+            resolve({
+              downloads: downloads.result,
+              parts: blobs.length,
+              partBytes: blobs.reduce((sum: number, blob: Blob) => sum + blob.size, 0),
+            });
           };
           tx.onerror = () => reject(tx.error);
         };

@@ -100,10 +100,18 @@ export async function startMediaServer(sizes: number[], port = 0): Promise<Media
       res.writeHead(404).end();
       return;
     }
-    serveAudio(req, res, current(episode), fault, (entry) => {
-      requests.push({ ...entry, slug: episode.slug });
-      served.set(episode.slug, (served.get(episode.slug) ?? 0) + entry.bodyBytes);
-    });
+    const entry: LoggedRequest = {
+      method: req.method ?? 'GET',
+      slug: episode.slug,
+      range: req.headers.range,
+      ifRange: req.headers['if-range'] as string | undefined,
+      status: 0,
+      bodyBytes: 0,
+    };
+    requests.push(entry);
+    serveAudio(req, res, current(episode), fault, entry, (bytes) =>
+      served.set(episode.slug, (served.get(episode.slug) ?? 0) + bytes),
+    );
   };
 
   const server = createServer(handler);
@@ -131,38 +139,29 @@ export async function startMediaServer(sizes: number[], port = 0): Promise<Media
   };
 }
 
+/** Answers one audio request; `entry` (already logged) and `onBytes` follow the bytes as they go. */
 function serveAudio(
   req: IncomingMessage,
   res: ServerResponse,
   episode: DemoEpisode,
   fault: Fault | undefined,
-  log: (entry: Omit<LoggedRequest, 'slug'>) => void,
+  entry: LoggedRequest,
+  onBytes: (bytes: number) => void,
 ): void {
   const etag = `"${episode.slug}"`;
-  const entry = {
-    method: req.method ?? 'GET',
-    range: req.headers.range,
-    ifRange: req.headers['if-range'] as string | undefined,
-    status: 200,
-    bodyBytes: 0,
-  };
   if (req.method === 'GET' && fault?.status && fault.status.times > 0) {
     fault.status.times -= 1;
-    res
-      .writeHead(
-        fault.status.code,
-        fault.status.retryAfter ? { 'Retry-After': fault.status.retryAfter } : {},
-      )
-      .end();
-    log({ ...entry, status: fault.status.code });
+    entry.status = fault.status.code;
+    const headers = fault.status.retryAfter ? { 'Retry-After': fault.status.retryAfter } : {};
+    res.writeHead(fault.status.code, headers).end();
     return;
   }
   const ifRangeOk = !req.headers['if-range'] || req.headers['if-range'] === etag;
   const range =
     fault?.ignoreRange || !ifRangeOk ? undefined : parseByteRange(req.headers.range, episode.bytes);
   if (range === 'unsatisfiable') {
+    entry.status = 416;
     res.writeHead(416, { 'Content-Range': `bytes */${episode.bytes}` }).end();
-    log({ ...entry, status: 416 });
     return;
   }
   const start = range?.start ?? 0;
@@ -180,12 +179,12 @@ function serveAudio(
   res.writeHead(entry.status, headers);
   if (req.method === 'HEAD') {
     res.end();
-    log(entry);
     return;
   }
-  void stream(res, episode, start, end, fault?.bytesPerSecond, cut).then((bytes) =>
-    log({ ...entry, bodyBytes: bytes }),
-  );
+  void stream(res, episode, { start, end, rate: fault?.bytesPerSecond, cut }, (bytes) => {
+    entry.bodyBytes += bytes;
+    onBytes(bytes);
+  });
 }
 
 type Cut = { kind: 'drop' | 'stall' | 'truncate'; afterBytes: number };
@@ -205,29 +204,26 @@ function pickCut(method: string | undefined, fault: Fault | undefined): Cut | un
 async function stream(
   res: ServerResponse,
   episode: DemoEpisode,
-  start: number,
-  end: number,
-  rate: number | undefined,
-  cut: Cut | undefined,
-): Promise<number> {
+  body: { start: number; end: number; rate?: number; cut?: Cut },
+  onBytes: (bytes: number) => void,
+): Promise<void> {
+  const { start, end, rate, cut } = body;
   let sent = 0;
   const began = Date.now();
   const limit = cut ? Math.min(cut.afterBytes, end - start + 1) : end - start + 1;
   for (const chunk of demoAudioChunks(episode, start, end, 64 * 1024)) {
-    if (res.destroyed) return sent;
+    if (res.destroyed) return;
     const piece = chunk.subarray(0, limit - sent);
     sent += piece.length;
+    onBytes(piece.length);
     if (!res.write(piece)) await drainOrClose(res);
-    if (rate)
-      await new Promise((resolve) =>
-        setTimeout(resolve, Math.max(0, began + (sent / rate) * 1000 - Date.now())),
-      );
+    const wait = rate ? began + (sent / rate) * 1000 - Date.now() : 0;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     if (sent >= limit) break;
   }
   if (cut?.kind === 'drop') res.destroy();
   else if (cut?.kind === 'stall') await new Promise((resolve) => res.once('close', resolve));
   else res.end();
-  return sent;
 }
 
 function drainOrClose(res: ServerResponse): Promise<void> {

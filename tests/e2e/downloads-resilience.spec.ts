@@ -1,0 +1,163 @@
+// Downloads that outlive what listeners do to them: closed tabs, restarted browsers, lost networks,
+// two tabs at once, a full disk, a change of mind. Every engine, real servers, real storage.
+import { expect, test } from '@playwright/test';
+import {
+  cachedSha256,
+  downloadOf,
+  hasEpisodeButton,
+  pressEpisodeButton,
+  readStore,
+  waitUntil,
+} from '../support/app-actions.ts';
+import { setUpDownloadTest, MIB, type DownloadFixture } from '../support/download-fixture.ts';
+import { ENGINES } from '../support/engine.ts';
+
+let fixture: DownloadFixture | undefined;
+test.afterEach(async () => {
+  await fixture?.dispose();
+  fixture = undefined;
+});
+
+const SIZE = 8 * MIB;
+const RATE = 2_000_000;
+
+/** A slow download of the host's only episode, started and under way. */
+async function startSlowDownload(engine: (typeof ENGINES)[number]) {
+  fixture = await setUpDownloadTest(engine, [SIZE]);
+  const { tab, media } = fixture;
+  const episode = media.episodes[0]!;
+  media.setFault(episode.slug, { bytesPerSecond: RATE });
+  await pressEpisodeButton(tab, episode.title, 'Download');
+  await waitUntil(
+    async () => media.bytesServed(episode.slug),
+    (bytes) => bytes >= 2 * MIB,
+    30_000,
+    '2 MiB served',
+  );
+  return { ...fixture, episode };
+}
+
+async function expectDownloaded(f: DownloadFixture, title: string, slug: string) {
+  const tab = f.tab;
+  await waitUntil(
+    () => downloadOf(tab, title),
+    (d) => d?.state === 'downloaded',
+    90_000,
+    'downloaded',
+  );
+  expect(await cachedSha256(tab, f.media.audioUrl(slug))).toBe(f.media.sha256(slug));
+  expect((await readStore(tab)).parts).toBe(0);
+}
+
+for (const engine of ENGINES) {
+  const backgroundFetch = engine === 'chromium-background-fetch';
+  test.describe(engine, () => {
+    test('closing the tab mid-download: it finishes (Background Fetch) or resumes from its byte offset', async () => {
+      const f = await startSlowDownload(engine);
+      const keeper = await f.engine.newTab(); // the browser stays open with no app page in it
+      const storedAtClose = (await readStore(f.tab)).partBytes;
+      await f.tab.close();
+      if (backgroundFetch)
+        await waitUntil(
+          async () => f.media.bytesServed(f.episode.slug),
+          (b) => b >= SIZE,
+          30_000,
+          'all bytes served',
+        );
+      else await new Promise((resolve) => setTimeout(resolve, 1000));
+      f.tab = keeper;
+      await keeper.goto(f.app.url);
+      await expectDownloaded(f, f.episode.title, f.episode.slug);
+      if (!backgroundFetch) {
+        const resumedAt = f.media.requests
+          .filter((r) => r.method === 'GET')
+          .map((r) => Number(/bytes=(\d+)-/.exec(r.range ?? '')?.[1] ?? 0));
+        expect(Math.max(...resumedAt)).toBeGreaterThanOrEqual(storedAtClose);
+        expect(storedAtClose).toBeGreaterThan(0);
+      }
+    });
+
+    test('restarting the browser mid-download: the download completes after relaunch', async () => {
+      const f = await startSlowDownload(engine);
+      await f.engine.relaunch();
+      f.tab = await f.engine.newTab();
+      await f.tab.goto(f.app.url);
+      await expectDownloaded(f, f.episode.title, f.episode.slug);
+    });
+
+    test('losing the network pauses the download; it resumes by itself when the network returns', async () => {
+      const f = await startSlowDownload(engine);
+      await f.media.close();
+      await f.engine.setOffline(true);
+      const paused = await waitUntil(
+        () => downloadOf(f.tab, f.episode.title),
+        (d) => d?.state === 'paused',
+        30_000,
+        'paused',
+      );
+      expect(paused?.pauseReason).toBe(f.engine.canGoOffline ? 'offline' : 'retry');
+      await f.media.restart();
+      await f.engine.setOffline(false);
+      await expectDownloaded(f, f.episode.title, f.episode.slug);
+    });
+
+    test('cancelling removes everything fetched so far and offers Download again', async () => {
+      const f = await startSlowDownload(engine);
+      await pressEpisodeButton(f.tab, f.episode.title, 'Cancel download');
+      await waitUntil(
+        () => downloadOf(f.tab, f.episode.title),
+        (d) => d?.state === 'cancelled',
+        15_000,
+        'cancelled',
+      );
+      await waitUntil(
+        () => hasEpisodeButton(f.tab, f.episode.title, 'Download'),
+        Boolean,
+        10_000,
+        'Download button',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect((await readStore(f.tab)).parts).toBe(0);
+      expect(await cachedSha256(f.tab, f.media.audioUrl(f.episode.slug))).toBeNull();
+      const running = await f.tab.evaluate(
+        async () => (await (await navigator.serviceWorker.ready).backgroundFetch?.getIds()) ?? [],
+        undefined,
+      );
+      expect(running).toEqual([]);
+    });
+
+    test('with two tabs open, exactly one of them downloads', async () => {
+      fixture = await setUpDownloadTest(engine, [SIZE]);
+      const { media } = fixture;
+      const episode = media.episodes[0]!;
+      const second = await fixture.engine.newTab();
+      await second.goto(fixture.app.url);
+      await second.goto(
+        `${fixture.app.url}${new URL(await fixture.tab.evaluate(() => location.href, undefined)).pathname}`,
+      );
+      await pressEpisodeButton(second, episode.title, 'Download');
+      await expectDownloaded(fixture, episode.title, episode.slug);
+      expect(media.requests.filter((r) => r.method === 'GET')).toHaveLength(1);
+    });
+  });
+}
+
+for (const engine of ['chromium-background-fetch', 'chromium-in-page'] as const) {
+  test(`${engine}: a full disk fails the download with a way to free space, leaving nothing behind`, async () => {
+    fixture = await setUpDownloadTest(engine, [SIZE]);
+    const { tab, media, engine: browser, app } = fixture;
+    const episode = media.episodes[0]!;
+    await browser.overrideQuota!(new URL(app.url).origin, 3 * MIB);
+    await pressEpisodeButton(tab, episode.title, 'Download');
+    const record = await waitUntil(
+      () => downloadOf(tab, episode.title),
+      (d) => d?.state === 'failed',
+      60_000,
+      'failed',
+    );
+    expect(record?.failureReason).toBe('quota-exceeded');
+    expect(record?.failureMessage).toMatch(/storage|space/i);
+    expect((await readStore(tab)).parts).toBe(0);
+    expect(await cachedSha256(tab, media.audioUrl(episode.slug))).toBeNull();
+  });
+}
