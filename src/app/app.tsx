@@ -3,6 +3,7 @@ import { Link, Route, Switch } from 'wouter';
 import { DownloadsPage } from '../features/downloads/downloads-page.tsx';
 import { LibraryPage } from '../features/library/library-page.tsx';
 import { PodcastPage } from '../features/library/podcast-page.tsx';
+import { SearchPage } from '../features/library/search-page.tsx';
 import { MiniPlayer } from '../features/player/mini-player.tsx';
 import { useServiceWorker } from '../sw-bridge.ts';
 import { useStartup } from './use-startup.ts';
@@ -20,6 +21,7 @@ export function App() {
         <nav aria-label="Main" className="app-nav">
           <Link href="/">Library</Link>
           <Link href="/downloads">Downloads</Link>
+          <Link href="/search">Search</Link>
         </nav>
       </header>
       <main className="app-main">
@@ -31,6 +33,7 @@ export function App() {
         <Switch>
           <Route path="/" component={LibraryPage} />
           <Route path="/downloads" component={DownloadsPage} />
+          <Route path="/search" component={SearchPage} />
           <Route path="/podcast/:id">{(params) => <PodcastPage podcastId={params.id} />}</Route>
           <Route>
             <h1>Page not found</h1>

@@ -1,7 +1,7 @@
-// Podcasts and their episodes: subscribe, merge a refreshed feed, and read them back.
+// Podcasts and their episodes: subscribe, merge a refreshed feed, unsubscribe, search, read back.
 import { Dexie } from 'dexie';
 import { db } from './database.ts';
-import type { Episode, Podcast } from './schema.ts';
+import type { Download, Episode, Podcast } from './schema.ts';
 
 /** What a feed says about one episode, before it has an id. */
 export type EpisodeSnapshot = Omit<Episode, 'id' | 'podcastId' | 'playedAt'>;
@@ -15,32 +15,94 @@ export interface FeedSnapshot {
 }
 
 /**
- * Stores a feed under its URL. Known episodes (same GUID) keep their ids, so their downloads
- * and playback state stay attached; new ones are added. Returns the podcast id.
+ * Stores a feed under its URL: a new subscription, or a refresh of the podcast already stored
+ * there. Returns the podcast id.
  */
 export async function saveFeed(feedUrl: string, feed: FeedSnapshot): Promise<string> {
   return db.transaction('rw', db.podcasts, db.episodes, async () => {
-    const now = Date.now();
     const existing = await db.podcasts.where('feedUrl').equals(feedUrl).first();
-    const podcastId = existing?.id ?? crypto.randomUUID();
-    await db.podcasts.put({
-      ...feed.podcast,
-      id: podcastId,
-      feedUrl,
-      subscribedAt: existing?.subscribedAt ?? now,
-      refreshedAt: now,
-    });
-    const known = await db.episodes.where('podcastId').equals(podcastId).toArray();
-    const idByGuid = new Map(known.map((episode) => [episode.guid, episode.id]));
-    await db.episodes.bulkPut(
-      feed.episodes.map((episode) => ({
-        ...episode,
-        id: idByGuid.get(episode.guid) ?? crypto.randomUUID(),
-        podcastId,
-      })),
-    );
-    return podcastId;
+    return (await writeFeed(existing, feedUrl, feed)).podcastId;
   });
+}
+
+/**
+ * Merges a refreshed feed into a podcast, moving it to `feedUrl` when the feed moved (unless
+ * another subscription already has that address). Returns how many episodes are new.
+ */
+export async function refreshFeed(
+  podcastId: string,
+  feedUrl: string,
+  feed: FeedSnapshot,
+): Promise<number> {
+  return db.transaction('rw', db.podcasts, db.episodes, async () => {
+    const existing = await db.podcasts.get(podcastId);
+    if (!existing) throw new Error('This podcast is no longer in your library.');
+    const taken = await db.podcasts.where('feedUrl').equals(feedUrl).first();
+    const url = taken && taken.id !== podcastId ? existing.feedUrl : feedUrl;
+    return (await writeFeed(existing, url, feed)).added;
+  });
+}
+
+async function writeFeed(
+  existing: Podcast | undefined,
+  feedUrl: string,
+  feed: FeedSnapshot,
+): Promise<{ podcastId: string; added: number }> {
+  const now = Date.now();
+  const podcastId = existing?.id ?? crypto.randomUUID();
+  await db.podcasts.put({
+    ...existing,
+    ...feed.podcast,
+    id: podcastId,
+    feedUrl,
+    subscribedAt: existing?.subscribedAt ?? now,
+    refreshedAt: now,
+    refreshError: undefined,
+  });
+  const known = existing ? await db.episodes.where('podcastId').equals(podcastId).toArray() : [];
+  const { changed, added } = mergeEpisodes(known, feed.episodes, podcastId);
+  await db.episodes.bulkPut(changed);
+  return { podcastId, added };
+}
+
+/**
+ * Matches each incoming episode to a stored one by GUID, then by enclosure URL (hosts that change
+ * GUIDs on migration), so a known episode keeps its id, and with it its download, and whatever
+ * the listener did (played, position): the stored record is the base the feed's fields overwrite.
+ * Episodes the feed no longer lists are kept. Only records that changed are written.
+ */
+function mergeEpisodes(known: Episode[], incoming: EpisodeSnapshot[], podcastId: string) {
+  const byGuid = new Map(known.map((episode) => [episode.guid, episode]));
+  const byUrl = new Map(known.map((episode) => [episode.enclosure?.url, episode]));
+  // GUID matches first, across the whole feed, so no item takes another's record by URL.
+  const matches = incoming.map((episode) => byGuid.get(episode.guid));
+  const claimed = new Set(matches.map((match) => match?.id));
+  incoming.forEach((episode, index) => {
+    const byEnclosure = episode.enclosure && byUrl.get(episode.enclosure.url);
+    if (!matches[index] && byEnclosure && !claimed.has(byEnclosure.id)) {
+      matches[index] = byEnclosure;
+      claimed.add(byEnclosure.id);
+    }
+  });
+  const changed: Episode[] = [];
+  let added = 0;
+  incoming.forEach((episode, index) => {
+    const match = matches[index];
+    if (!match) added += 1;
+    const next: Episode = { ...match, ...episode, id: match?.id ?? crypto.randomUUID(), podcastId };
+    if (!match || JSON.stringify(match) !== JSON.stringify(next)) changed.push(next);
+  });
+  return { changed, added };
+}
+
+/** Records why the last refresh of a podcast failed. */
+export async function recordRefreshError(podcastId: string, message: string): Promise<void> {
+  await db.podcasts.update(podcastId, { refreshError: message });
+}
+
+/** The podcast subscribed at this feed address, if any. */
+export function findPodcastByFeedUrl(feedUrl: string): Promise<Podcast | undefined> {
+  return db.podcasts.where('feedUrl').equals(feedUrl).first();
 }
 
 /** All podcasts, by title. */
@@ -65,4 +127,44 @@ export function listEpisodes(podcastId: string): Promise<Episode[]> {
 /** One episode, or undefined. */
 export function getEpisode(id: string): Promise<Episode | undefined> {
   return db.episodes.get(id);
+}
+
+/** Marks an episode played (now) or unplayed. */
+export async function setPlayed(episodeId: string, played: boolean): Promise<void> {
+  await db.episodes.update(episodeId, { playedAt: played ? Date.now() : undefined });
+}
+
+/** The download records of a podcast's episodes, whatever their state. */
+export async function podcastDownloads(podcastId: string): Promise<Download[]> {
+  const ids = await db.episodes.where('podcastId').equals(podcastId).primaryKeys();
+  const downloads = await db.downloads.bulkGet(ids);
+  return downloads.filter((download) => download !== undefined);
+}
+
+/** Removes a podcast and its episodes (their downloads must be removed first). */
+export async function deletePodcast(podcastId: string): Promise<void> {
+  await db.transaction('rw', db.podcasts, db.episodes, async () => {
+    await db.episodes.where('podcastId').equals(podcastId).delete();
+    await db.podcasts.delete(podcastId);
+  });
+}
+
+/**
+ * Episodes whose title or show notes contain every word of `query` (case and accents ignored),
+ * newest first. A scan of the episodes table: tens of thousands of rows take milliseconds.
+ */
+export async function searchEpisodes(query: string, limit = 50): Promise<Episode[]> {
+  const terms = foldText(query).split(/\s+/).filter(Boolean);
+  if (terms.length === 0) return [];
+  const matches = (await db.episodes.toArray()).filter((episode) => {
+    const title = foldText(episode.title);
+    if (terms.every((term) => title.includes(term))) return true;
+    const text = `${title} ${foldText(episode.descriptionHtml.replace(/<[^>]*>/g, ' '))}`;
+    return terms.every((term) => text.includes(term));
+  });
+  return matches.sort((a, b) => b.publishedAt - a.publishedAt).slice(0, limit);
+}
+
+function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }

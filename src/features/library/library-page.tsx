@@ -1,7 +1,9 @@
-// The library: every subscribed podcast with its artwork.
+// The library: every subscribed podcast with its artwork, and the ways to add and refresh them.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import { listPodcasts } from '../../db/library.ts';
+import { OpmlControls } from './opml-controls.tsx';
+import { RefreshAll } from './refresh-all.tsx';
 import { SubscribeForm } from './subscribe-form.tsx';
 
 /** Lists subscribed podcasts; each links to its episodes. */
@@ -12,15 +14,19 @@ export function LibraryPage() {
     <section aria-labelledby="library-heading">
       <h1 id="library-heading">Library</h1>
       <SubscribeForm />
+      <div className="library-tools">
+        {podcasts.length > 0 && <RefreshAll />}
+        <OpmlControls />
+      </div>
       {podcasts.length === 0 ? (
         <p className="empty">No podcasts yet.</p>
       ) : (
-        <ul className="podcast-grid">
+        <ul className="podcast-grid" aria-label="Podcasts">
           {podcasts.map((podcast) => (
             <li key={podcast.id}>
               <Link href={`/podcast/${podcast.id}`} className="podcast-card">
                 {podcast.artworkUrl && (
-                  <img src={podcast.artworkUrl} alt="" width={160} height={160} />
+                  <img src={podcast.artworkUrl} alt="" width={160} height={160} loading="lazy" />
                 )}
                 <span>{podcast.title}</span>
               </Link>

@@ -1,33 +1,40 @@
-// One podcast: its description and episodes, newest first.
+// One podcast: its details, refresh and unsubscribe, and its episodes newest first.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
+import { Link } from 'wouter';
 import { getPodcast, listEpisodes } from '../../db/library.ts';
-import { EpisodeItem } from '../episode/episode-item.tsx';
+import { EpisodeList } from '../episode/episode-list.tsx';
+import { PodcastHeader } from './podcast-header.tsx';
+import { RefreshButton } from './refresh-button.tsx';
+import { UnsubscribeButton } from './unsubscribe-button.tsx';
 
 /** The podcast's page. */
 export function PodcastPage({ podcastId }: { podcastId: string }) {
   const podcast = useLiveQuery(() => getPodcast(podcastId), [podcastId], null);
   const episodes = useLiveQuery(() => listEpisodes(podcastId), [podcastId]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [podcastId]);
   if (podcast === null || !episodes) return <p aria-busy="true">Loading…</p>;
-  if (!podcast) return <p role="alert">This podcast is not in your library.</p>;
+  if (!podcast) {
+    return (
+      <>
+        <p role="alert">This podcast is not in your library.</p>
+        <Link href="/">Back to the library</Link>
+      </>
+    );
+  }
   return (
     <section aria-labelledby="podcast-heading">
-      <div className="podcast-header">
-        {podcast.artworkUrl && <img src={podcast.artworkUrl} alt="" width={120} height={120} />}
-        <div>
-          <h1 id="podcast-heading">{podcast.title}</h1>
-          {podcast.author && <p className="muted">{podcast.author}</p>}
-          <p>{podcast.description}</p>
-        </div>
+      <PodcastHeader podcast={podcast} episodeCount={episodes.length} />
+      <div className="podcast-actions">
+        <RefreshButton podcast={podcast} />
+        <UnsubscribeButton podcast={podcast} />
       </div>
-      <ul className="episode-list" aria-label="Episodes">
-        {episodes.map((episode) => (
-          <EpisodeItem
-            key={episode.id}
-            episode={episode}
-            artworkUrl={episode.artworkUrl ?? podcast.artworkUrl}
-          />
-        ))}
-      </ul>
+      {podcast.refreshError && (
+        <p className="notice">The last refresh failed: {podcast.refreshError}</p>
+      )}
+      <EpisodeList episodes={episodes} artworkUrl={podcast.artworkUrl} feedUrl={podcast.feedUrl} />
     </section>
   );
 }

@@ -1,8 +1,9 @@
 // Subscribe by feed address; a failure says what happened and leaves the library as it was.
+// The browser's own URL validation is off: its bubble is not in the page, and our messages are
+// clearer ("feed:" addresses and missing schemes are even accepted).
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
-import { saveFeed } from '../../db/library.ts';
-import { fetchFeed } from '../../feeds/fetch-feed.ts';
+import { messageOf, subscribe } from './library-actions.ts';
 
 /** The Feed URL field and Subscribe button. */
 export function SubscribeForm() {
@@ -10,36 +11,43 @@ export function SubscribeForm() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
-  async function subscribe(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const url = String(new FormData(event.currentTarget).get('feedUrl') ?? '').trim();
+    const input = String(new FormData(event.currentTarget).get('feedUrl') ?? '');
     setBusy(true);
     setError(undefined);
     try {
-      const podcastId = await saveFeed(url, await fetchFeed(url));
-      navigate(`/podcast/${podcastId}`);
+      navigate(`/podcast/${await subscribe(input)}`);
     } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason));
+      setError(messageOf(reason));
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <form className="subscribe-form" onSubmit={(event) => void subscribe(event)}>
+    <form className="subscribe-form" noValidate onSubmit={(event) => void submit(event)}>
       <label htmlFor="feed-url">Feed URL</label>
       <input
         id="feed-url"
         name="feedUrl"
         type="url"
-        required
+        inputMode="url"
+        autoComplete="off"
         placeholder="https://example.com/feed.xml"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'feed-url-error' : undefined}
       />
       <button type="submit" disabled={busy}>
         {busy ? 'Subscribing…' : 'Subscribe'}
       </button>
+      {busy && (
+        <p role="status" className="muted">
+          Reading the feed…
+        </p>
+      )}
       {error && (
-        <p role="alert" className="error">
+        <p id="feed-url-error" role="alert" className="error">
           {error}
         </p>
       )}

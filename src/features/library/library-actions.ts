@@ -1,0 +1,100 @@
+// What the library's controls do: subscribe, refresh one podcast or all, unsubscribe. A failure
+// throws a FeedError in the listener's words and leaves the library as it was.
+import {
+  deletePodcast,
+  findPodcastByFeedUrl,
+  listPodcasts,
+  podcastDownloads,
+  recordRefreshError,
+  refreshFeed,
+  saveFeed,
+} from '../../db/library.ts';
+import type { Podcast } from '../../db/schema.ts';
+import { cancelDownload, removeDownload } from '../../downloads/download-actions.ts';
+import { feedAddress } from '../../feeds/feed-address.ts';
+import { FeedError } from '../../feeds/feed-error.ts';
+import { loadFeed, type LoadedFeed } from '../../feeds/load-feed.ts';
+import { runLimited } from './run-limited.ts';
+
+const ACTIVE_STATES = new Set(['queued', 'downloading', 'paused']);
+
+/** Subscribes to the feed at `input` as typed; returns the podcast id (existing or new). */
+export async function subscribe(input: string): Promise<string> {
+  const url = feedAddress(input);
+  const existing = await findPodcastByFeedUrl(url);
+  if (existing) return existing.id;
+  const loaded = await loadFeed(url);
+  const storing = performance.now();
+  const podcastId = await saveFeed(loaded.feedUrl, loaded.feed);
+  recordTimings(loaded, performance.now() - storing);
+  return podcastId;
+}
+
+/** Fetches a podcast's feed and merges it in; returns how many episodes are new. */
+export async function refreshPodcast(podcast: Podcast): Promise<number> {
+  try {
+    const loaded = await loadFeed(podcast.feedUrl);
+    return await refreshFeed(podcast.id, loaded.feedUrl, loaded.feed);
+  } catch (error) {
+    const feedError =
+      error instanceof FeedError ? error : new FeedError('unreachable', messageOf(error));
+    await recordRefreshError(podcast.id, feedError.message);
+    throw feedError;
+  }
+}
+
+/** What refreshing every podcast did. */
+export interface RefreshSummary {
+  refreshed: number;
+  added: number;
+  failed: { title: string; message: string }[];
+}
+
+/** Refreshes every podcast, three at a time; one failure does not stop the others. */
+export async function refreshAll(): Promise<RefreshSummary> {
+  const summary: RefreshSummary = { refreshed: 0, added: 0, failed: [] };
+  await runLimited(await listPodcasts(), 3, async (podcast) => {
+    try {
+      summary.added += await refreshPodcast(podcast);
+      summary.refreshed += 1;
+    } catch (error) {
+      summary.failed.push({ title: podcast.title, message: messageOf(error) });
+    }
+  });
+  return summary;
+}
+
+/** Stops and deletes the podcast's downloads, then removes the podcast and its episodes. */
+export async function unsubscribe(podcastId: string): Promise<void> {
+  for (const download of await podcastDownloads(podcastId)) {
+    if (ACTIVE_STATES.has(download.state)) await cancelDownload(download.episodeId);
+    await removeDownload(download.episodeId);
+  }
+  await deletePodcast(podcastId);
+}
+
+/** Words for any error, for showing. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Leaves fetch, parse and store times in the Performance timeline for benchmarks to read. */
+function recordTimings(loaded: LoadedFeed, storeMs: number): void {
+  const episodes = loaded.feed.episodes.length;
+  const end = performance.now();
+  try {
+    performance.measure('longwave:feed-store', { start: end - storeMs, end, detail: { episodes } });
+    performance.measure('longwave:feed-parse', {
+      start: end - storeMs - loaded.parseMs,
+      duration: loaded.parseMs,
+      detail: { episodes },
+    });
+    performance.measure('longwave:feed-fetch', {
+      start: end - storeMs - loaded.parseMs - loaded.fetchMs,
+      duration: loaded.fetchMs,
+      detail: { episodes },
+    });
+  } catch {
+    // Timings are for benchmarks; a platform without User Timing L3 simply has none.
+  }
+}
