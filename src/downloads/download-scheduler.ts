@@ -70,10 +70,9 @@ class DownloadScheduler {
     const fetches = manager
       ? await runningBackgroundFetches(manager)
       : new Map<string, BackgroundFetchRegistration>();
-    const running = new Set(
-      active.filter((d) => d.state === 'downloading').map((d) => d.episodeId),
-    );
-    for (const [episodeId, job] of this.jobs) if (!running.has(episodeId)) job.abort();
+    // A job whose record left the queue (cancelled, deleted) stops at once.
+    const wanted = new Set(active.map((d) => d.episodeId));
+    for (const [episodeId, job] of this.jobs) if (!wanted.has(episodeId)) job.abort();
     for (const [episodeId, registration] of fetches) {
       if (active.some((d) => d.episodeId === episodeId)) continue;
       const record = await getDownload(episodeId);
@@ -124,26 +123,27 @@ class DownloadScheduler {
   }
 
   private async start(d: Download): Promise<void> {
-    await updateDownload(d.episodeId, {
-      state: 'downloading',
-      pauseReason: undefined,
-      nextRetryAt: undefined,
-    });
+    // Claim the download before the first await, so no later pass starts it a second time.
+    if (this.jobs.has(d.episodeId)) return;
     const job = new AbortController();
+    this.jobs.set(d.episodeId, job);
     let progressed = false;
     try {
+      await updateDownload(d.episodeId, {
+        state: 'downloading',
+        pauseReason: undefined,
+        nextRetryAt: undefined,
+      });
       const manager = (await serviceWorkerRegistration()).backgroundFetch;
       if (d.strategy === 'background-fetch' && manager) {
         await runBackgroundFetch(manager, d);
         return;
       }
-      this.jobs.set(d.episodeId, job);
-      const stallMs =
-        ((await getSetting('downloadStallSeconds')) ?? DEFAULT_SETTINGS.downloadStallSeconds) *
-        1000;
+      const stallSeconds =
+        (await getSetting('downloadStallSeconds')) ?? DEFAULT_SETTINGS.downloadStallSeconds;
       await runInPageDownload(d, {
         signal: job.signal,
-        stallMs,
+        stallMs: stallSeconds * 1000,
         onProgress: (bytes) => {
           progressed = true;
           void recordProgress(d.episodeId, bytes);

@@ -35,10 +35,12 @@ test('a Background Fetch download shows progress and then the downloaded state w
 
   await item.getByRole('button', { name: 'Download' }).click();
   await expect(item.getByRole('progressbar')).toBeVisible();
-  const ids = await page.evaluate(async () =>
-    (await navigator.serviceWorker.ready).backgroundFetch?.getIds(),
-  );
-  expect(ids).toHaveLength(1);
+  // Queued first, then handed to the browser.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => (await navigator.serviceWorker.ready).backgroundFetch?.getIds()),
+    )
+    .toHaveLength(1);
 
   await expect(item.getByRole('button', { name: 'Delete download' })).toBeVisible({
     timeout: 30_000,

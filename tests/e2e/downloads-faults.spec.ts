@@ -81,6 +81,13 @@ for (const engine of ENGINES) {
       // A permanent error is not retried in a loop.
       expect(media.requests.filter((r) => r.method === 'GET').length).toBeLessThanOrEqual(1);
     });
+
+    test('a host without CORS headers is fetched through the proxy, with no download wasted', async () => {
+      const { media, episode } = await downloadThrough(engine, { noCors: true });
+      const record = await downloadOf(fixture!.tab, episode.title);
+      expect(record?.fetchUrl).toContain('/proxy?url=');
+      expect(media.bytesServed(episode.slug)).toBe(episode.bytes);
+    });
   });
 
   test.describe(`${engine}, in-page downloader only`, () => {

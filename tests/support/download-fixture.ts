@@ -21,7 +21,8 @@ export async function setUpDownloadTest(
   sizes: number[],
   options: { stallSeconds?: number } = {},
 ): Promise<DownloadFixture> {
-  const app = await startAppServer();
+  // The media host is on loopback, so the proxy must be allowed to reach it.
+  const app = await startAppServer({ allowPrivateHosts: true });
   const media = await startMediaServer(sizes);
   const engine = await launchEngine(name);
   const tab = await engine.newTab();
