@@ -7,7 +7,7 @@ import {
   podcastDownloads,
   recordRefreshError,
   refreshFeed,
-  saveFeed,
+  subscribeFeed,
 } from '../../db/library.ts';
 import type { Podcast } from '../../db/schema.ts';
 import { cancelDownload, removeDownload } from '../../downloads/download-actions.ts';
@@ -25,8 +25,13 @@ export async function subscribe(input: string): Promise<string> {
   if (existing) return existing.id;
   const loaded = await loadFeed(url);
   const storing = performance.now();
-  const podcastId = await saveFeed(loaded.feedUrl, loaded.feed);
-  recordTimings(loaded, performance.now() - storing);
+  const { podcastId, rest } = await subscribeFeed(loaded.feedUrl, loaded.feed);
+  const shownAfter = performance.now() - storing;
+  void rest.then(
+    () => recordTimings(loaded, shownAfter, performance.now() - storing),
+    (error: unknown) =>
+      recordRefreshError(podcastId, `Some episodes could not be saved: ${messageOf(error)}`),
+  );
   return podcastId;
 }
 
@@ -78,12 +83,20 @@ export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Leaves fetch, parse and store times in the Performance timeline for benchmarks to read. */
-function recordTimings(loaded: LoadedFeed, storeMs: number): void {
+/**
+ * Leaves fetch, parse and store times in the Performance timeline for benchmarks to read:
+ * feed-store-first until the podcast could be shown, feed-store until every episode was stored.
+ */
+function recordTimings(loaded: LoadedFeed, firstMs: number, storeMs: number): void {
   const episodes = loaded.feed.episodes.length;
   const end = performance.now();
   try {
     performance.measure('longwave:feed-store', { start: end - storeMs, end, detail: { episodes } });
+    performance.measure('longwave:feed-store-first', {
+      start: end - storeMs,
+      duration: firstMs,
+      detail: { episodes },
+    });
     performance.measure('longwave:feed-parse', {
       start: end - storeMs - loaded.parseMs,
       duration: loaded.parseMs,
