@@ -5,6 +5,17 @@ import type { FeedSnapshot } from '../../../../src/db/library.ts';
 
 const ROOT = 'tests/fixtures/feeds';
 
+/**
+ * The address a fixture is read as. Real-world feeds use absolute URLs only. Quirk feeds resolve
+ * their relative URLs against https://feed-host.example/quirks/<file>, a host no fixture names,
+ * so browser tests can swap in their own server's origin for it.
+ */
+export function feedUrlFor(folder: string, name: string): string {
+  return folder === 'quirks'
+    ? `https://feed-host.example/quirks/${name}`
+    : `https://feeds.example/${name}`;
+}
+
 /** What every fixture's expected file states. */
 export interface ExpectedFeed {
   podcastTitle: string;

@@ -2,13 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFeed } from '../../../../src/feeds/decode-feed.ts';
 import { parseFeed } from '../../../../src/feeds/parse-feed.ts';
-import { comparable, expectedFeed, feedBytes, feedFiles } from './feed-corpus.ts';
-
-const BASE = 'https://feeds.example/';
+import { comparable, expectedFeed, feedBytes, feedFiles, feedUrlFor } from './feed-corpus.ts';
 
 describe.each(['real-world', 'quirks'] as const)('%s feeds', (folder) => {
   it.each(feedFiles(folder))('%s: episode count, titles, GUIDs, enclosures, durations', (name) => {
-    const feed = parseFeed(decodeFeed(feedBytes(folder, name)), BASE + name);
+    const feed = parseFeed(decodeFeed(feedBytes(folder, name)), feedUrlFor(folder, name));
     const expected = expectedFeed(folder, name);
     expect(feed.episodes).toHaveLength(expected.episodes.length);
     expect(comparable(feed)).toEqual(expected);

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { decodeFeed } from '../../../../src/feeds/decode-feed.ts';
 import { FeedError } from '../../../../src/feeds/feed-error.ts';
 import { parseFeed } from '../../../../src/feeds/parse-feed.ts';
-import { feedBytes } from './feed-corpus.ts';
+import { feedBytes, feedUrlFor } from './feed-corpus.ts';
 
 const quirk = (name: string) =>
-  parseFeed(decodeFeed(feedBytes('quirks', name)), `https://feeds.example/${name}`);
+  parseFeed(decodeFeed(feedBytes('quirks', name)), feedUrlFor('quirks', name));
 const errorFixture = (name: string) => readFileSync(`tests/fixtures/feeds/errors/${name}`, 'utf8');
 
 describe('quirk feeds', () => {
@@ -51,7 +51,7 @@ describe('quirk feeds', () => {
       { url: 'https://feeds.example/new.srt', type: 'application/srt', language: undefined },
     ]);
     expect(fresh?.persons?.map((p) => [p.name, p.role])).toEqual([['Gus Guest', 'guest']]);
-    expect(old?.chaptersUrl).toBe('https://feeds.example/old.chapters.json');
+    expect(old?.chaptersUrl).toBe('https://feed-host.example/quirks/old.chapters.json');
     expect(old?.transcripts?.[0]?.url).toBe('https://feeds.example/old.html');
     expect(old?.persons?.[0]?.name).toBe('Olga Old');
   });
@@ -72,12 +72,12 @@ describe('quirk feeds', () => {
       author: 'Ann Atom',
       description: '<p>An <em>Atom</em> podcast</p>',
       link: 'https://feeds.example/home',
-      artworkUrl: 'https://feeds.example/atom/logo.png',
+      artworkUrl: 'https://feed-host.example/quirks/atom/logo.png',
     });
     const [second, first, textOnly] = feed.episodes;
     expect(second).toMatchObject({
       publishedAt: Date.UTC(2024, 2, 2, 9),
-      link: 'https://feeds.example/atom/entries/2',
+      link: 'https://feed-host.example/quirks/atom/entries/2',
       enclosure: { type: 'audio/x-m4a', length: 2048 },
     });
     expect(second?.descriptionHtml).toMatch(/<p[^>]*>XHTML <b>notes<\/b><\/p>/);
@@ -113,13 +113,15 @@ describe('quirk feeds', () => {
 
   it('resolves the channel link and artwork against the feed URL', () => {
     const feed = quirk('relative-urls.xml');
-    expect(feed.podcast.link).toBe('https://feeds.example/home');
-    expect(feed.podcast.artworkUrl).toBe('https://feeds.example/art/cover.jpg');
+    expect(feed.podcast.link).toBe('https://feed-host.example/home');
+    expect(feed.podcast.artworkUrl).toBe('https://feed-host.example/quirks/art/cover.jpg');
     expect(feed.episodes[3]?.artworkUrl).toBeUndefined();
   });
 
   it('reports itunes:new-feed-url, resolved', () => {
-    expect(quirk('new-feed-url.xml').newFeedUrl).toBe('https://feeds.example/moved/feed.xml');
+    expect(quirk('new-feed-url.xml').newFeedUrl).toBe(
+      'https://feed-host.example/quirks/moved/feed.xml',
+    );
   });
 
   it('lists items without audio as episodes without an enclosure', () => {
