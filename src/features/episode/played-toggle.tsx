@@ -1,16 +1,25 @@
 // The played state of an episode, as a checkbox the listener can flip. (Not a button: a button
 // named "Mark played" would also answer to "Play" for anyone finding buttons by name.)
+import { useState } from 'react';
 import { setPlayed } from '../../db/library.ts';
 import type { Episode } from '../../db/schema.ts';
 
 /** A "Played" checkbox, checked once the episode was marked played. */
 export function PlayedToggle({ episode }: { episode: Episode }) {
+  const played = episode.playedAt !== undefined;
+  // The click shows at once; the stored value takes over as soon as it changes (from any tab).
+  const [pending, setPending] = useState<{ value: boolean; from: boolean }>();
+  const checked = pending && pending.from === played ? pending.value : played;
   return (
     <label className="played-toggle">
       <input
         type="checkbox"
-        checked={episode.playedAt !== undefined}
-        onChange={(event) => void setPlayed(episode.id, event.currentTarget.checked)}
+        checked={checked}
+        onChange={(event) => {
+          const value = event.currentTarget.checked;
+          setPending({ value, from: played });
+          setPlayed(episode.id, value).catch(() => setPending(undefined));
+        }}
       />
       Played
     </label>
