@@ -1,5 +1,6 @@
 // Download records: one per episode, written by the page and by the service worker.
 import { db } from './database.ts';
+import { canTransition } from './download-transitions.ts';
 import type { Download } from './schema.ts';
 
 /** The download record of an episode, or undefined. */
@@ -22,13 +23,21 @@ export function putDownload(download: Download): Promise<string> {
   return db.downloads.put(download);
 }
 
-/** Applies changes to a download record if it exists; returns whether it did. */
+/**
+ * Applies changes to a download record if it exists and the state change is allowed (see
+ * download-transitions.ts); returns whether it did. Page and service worker race to write the same
+ * record, so a late event (a progress tick after completion, say) must not undo a later state.
+ */
 export async function updateDownload(
   episodeId: string,
   changes: Partial<Omit<Download, 'episodeId'>>,
 ): Promise<boolean> {
-  const updated = await db.downloads.update(episodeId, { ...changes, updatedAt: Date.now() });
-  return updated === 1;
+  return db.transaction('rw', db.downloads, async () => {
+    const current = await db.downloads.get(episodeId);
+    if (!current || (changes.state && !canTransition(current.state, changes.state))) return false;
+    await db.downloads.update(episodeId, { ...changes, updatedAt: Date.now() });
+    return true;
+  });
 }
 
 /** Removes an episode's download record. */

@@ -80,7 +80,10 @@ class DownloadScheduler {
       if (!record || record.state === 'cancelled') await registration.abort();
     }
     if (!navigator.onLine) {
-      for (const d of active) if (d.state === 'downloading') await this.pause(d, 'offline');
+      // Waiting for a retry is pointless without a network: wait for the network instead.
+      for (const d of active) {
+        if (d.state !== 'queued' && d.pauseReason !== 'offline') await this.pause(d, 'offline');
+      }
       return;
     }
     const limit = Math.min(
@@ -129,11 +132,12 @@ class DownloadScheduler {
     this.jobs.set(d.episodeId, job);
     let progressed = false;
     try {
-      await updateDownload(d.episodeId, {
+      const claimed = await updateDownload(d.episodeId, {
         state: 'downloading',
         pauseReason: undefined,
         nextRetryAt: undefined,
       });
+      if (!claimed) return; // cancelled or deleted meanwhile
       const manager = (await serviceWorkerRegistration()).backgroundFetch;
       if (d.strategy === 'background-fetch' && manager) {
         await runBackgroundFetch(manager, d);

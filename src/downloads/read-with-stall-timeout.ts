@@ -9,8 +9,9 @@ export async function readWithStallTimeout(
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stalled = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      void reader.cancel().catch(() => undefined);
+      // Reject before cancelling: cancel() ends the pending read as if the body were complete.
       reject(FetchFailure.network(`No data arrived for ${Math.round(stallMs / 1000)} s.`));
+      void reader.cancel().catch(() => undefined);
     }, stallMs);
   });
   try {

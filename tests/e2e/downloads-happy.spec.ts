@@ -43,6 +43,22 @@ for (const engine of ENGINES) {
         10_000,
         'Delete download',
       );
+      // The Downloads view lists it with its size.
+      await tab.goto(`${fixture.app.url}/downloads`);
+      const row = await waitUntil(
+        () =>
+          tab.evaluate(
+            (title) =>
+              [...document.querySelectorAll('li')].find(
+                (li) => li.getAttribute('aria-label') === title,
+              )?.textContent,
+            episode!.title,
+          ),
+        Boolean,
+        10_000,
+        'the Downloads view',
+      );
+      expect(row).toMatch(/Downloaded · 6\.3 MB/);
     });
   });
 }

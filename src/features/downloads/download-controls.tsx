@@ -1,5 +1,6 @@
 // The download buttons and progress of one episode, driven by its download record in Dexie.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { Link } from 'wouter';
 import { getDownload } from '../../db/downloads.ts';
 import type { Download, Episode } from '../../db/schema.ts';
 import {
@@ -47,6 +48,12 @@ export function DownloadControls({
         <>
           <p role="alert" className="error">
             {downloadStatus(download)}
+            {download.failureReason === 'quota-exceeded' && (
+              <>
+                {' '}
+                <Link href="/downloads">Free up space</Link>
+              </>
+            )}
           </p>
           <button type="button" onClick={() => void retryDownload(episode.id)}>
             Retry download
