@@ -161,3 +161,27 @@ for (const engine of ['chromium-background-fetch', 'chromium-in-page'] as const)
     expect(await cachedSha256(tab, media.audioUrl(episode.slug))).toBeNull();
   });
 }
+
+for (const engine of ['chromium-background-fetch', 'chromium-in-page'] as const) {
+  test(`${engine}: three downloads run two at a time, first come first served`, async () => {
+    fixture = await setUpDownloadTest(engine, [4 * MIB, 4 * MIB, 4 * MIB]);
+    const { tab, media } = fixture;
+    for (const episode of media.episodes) media.setFault(episode.slug, { bytesPerSecond: RATE });
+    for (const episode of media.episodes) await pressEpisodeButton(tab, episode.title, 'Download');
+    const states = (
+      await waitUntil(
+        async () => (await readStore(tab)).downloads,
+        (downloads) => downloads.filter((d) => d.state === 'downloading').length === 2,
+        30_000,
+        'two running',
+      )
+    ).map((d) => [d.title, d.state]);
+    expect(Object.fromEntries(states)).toMatchObject({
+      'Test Episode 1': 'downloading',
+      'Test Episode 2': 'downloading',
+      'Test Episode 3': 'queued',
+    });
+    for (const episode of media.episodes)
+      await expectDownloaded(fixture, episode.title, episode.slug);
+  });
+}
