@@ -86,13 +86,7 @@ class DownloadScheduler {
       }
       return;
     }
-    const limit = Math.min(
-      5,
-      Math.max(
-        1,
-        (await getSetting('concurrentDownloads')) ?? DEFAULT_SETTINGS.concurrentDownloads,
-      ),
-    );
+    const limit = await concurrencyLimit();
     const now = Date.now();
     let busy = 0;
     let nextWake = Infinity;
@@ -206,4 +200,10 @@ class DownloadScheduler {
       });
     else void this.start(d);
   }
+}
+
+/** The listener's setting, within what Background Fetch allows (5 active fetches per site). */
+async function concurrencyLimit(): Promise<number> {
+  const wanted = (await getSetting('concurrentDownloads')) ?? DEFAULT_SETTINGS.concurrentDownloads;
+  return Math.min(5, Math.max(1, wanted));
 }
