@@ -1,0 +1,140 @@
+// What the library's controls do, with fetch replaced: subscribing leaves nothing behind on
+// failure, moved feeds are followed, refresh failures are recorded, unsubscribing stops downloads.
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '../../../src/db/database.ts';
+import { getPodcast, listEpisodes, listPodcasts } from '../../../src/db/library.ts';
+import {
+  refreshAll,
+  refreshPodcast,
+  subscribe,
+  unsubscribe,
+} from '../../../src/features/library/library-actions.ts';
+import { importOpml } from '../../../src/features/library/opml-actions.ts';
+
+const downloads = vi.hoisted(() => ({ cancelled: [] as string[], removed: [] as string[] }));
+vi.mock('../../../src/downloads/download-actions.ts', () => ({
+  cancelDownload: (id: string) => Promise.resolve(void downloads.cancelled.push(id)),
+  removeDownload: (id: string) => Promise.resolve(void downloads.removed.push(id)),
+}));
+
+const fixture = (path: string) => readFileSync(`tests/fixtures/feeds/${path}`, 'utf8');
+let routes: Record<string, string | number>;
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+  routes = {};
+  downloads.cancelled = [];
+  downloads.removed = [];
+  vi.stubGlobal('fetch', (url: string) => {
+    const route = routes[url];
+    if (route === undefined) return Promise.reject(new TypeError('Failed to fetch'));
+    const response =
+      typeof route === 'number' ? new Response('', { status: route }) : new Response(route);
+    Object.defineProperty(response, 'url', { value: url });
+    return Promise.resolve(response);
+  });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('subscribe', () => {
+  it('stores the podcast once, however often it is subscribed to', async () => {
+    routes['https://a.example/rss'] = fixture('real-world/npp-apple-example.xml');
+    const id = await subscribe(' https://a.example/rss ');
+    expect(await subscribe('https://a.example/rss')).toBe(id);
+    expect(await listPodcasts()).toHaveLength(1);
+    await vi.waitFor(async () => expect(await listEpisodes(id)).toHaveLength(3));
+  });
+
+  it('changes nothing when the feed cannot be read', async () => {
+    routes['https://a.example/rss'] = fixture('real-world/npp-apple-example.xml');
+    await subscribe('https://a.example/rss');
+    routes['https://b.example/page'] = fixture('errors/web-page.html');
+    routes['https://b.example/gone'] = 404;
+    await expect(subscribe('https://b.example/page')).rejects.toThrow(/web page/);
+    await expect(subscribe('https://b.example/gone')).rejects.toThrow(/404/);
+    await expect(subscribe('ftp://b.example/x')).rejects.toThrow(/http/);
+    expect((await listPodcasts()).map((p) => p.feedUrl)).toEqual(['https://a.example/rss']);
+  });
+
+  it('follows itunes:new-feed-url when the new address serves a feed, and not otherwise', async () => {
+    routes['https://feeds.example/new-feed-url.xml'] = fixture('quirks/new-feed-url.xml');
+    const stays = await subscribe('https://feeds.example/new-feed-url.xml');
+    expect((await getPodcast(stays))?.feedUrl).toBe('https://feeds.example/new-feed-url.xml');
+
+    routes['https://old.example/new-feed-url.xml'] = fixture('quirks/new-feed-url.xml');
+    routes['https://old.example/moved/feed.xml'] = fixture('quirks/durations.xml');
+    const moved = await subscribe('https://old.example/new-feed-url.xml');
+    expect(await getPodcast(moved)).toMatchObject({
+      feedUrl: 'https://old.example/moved/feed.xml',
+      title: 'Durations',
+    });
+  });
+});
+
+describe('refresh', () => {
+  it('records why a refresh failed, and refresh all carries on past it', async () => {
+    routes['https://a.example/rss'] = fixture('real-world/npp-apple-example.xml');
+    routes['https://b.example/rss'] = fixture('quirks/durations.xml');
+    const a = await subscribe('https://a.example/rss');
+    await subscribe('https://b.example/rss');
+    routes['https://a.example/rss'] = 500;
+    await expect(refreshPodcast((await getPodcast(a))!)).rejects.toThrow(/500/);
+    expect((await getPodcast(a))?.refreshError).toMatch(/500/);
+    const summary = await refreshAll();
+    expect(summary).toMatchObject({ refreshed: 1, added: 0 });
+    expect(summary.failed).toEqual([
+      { title: 'All About Everything', message: expect.stringMatching(/500/) },
+    ]);
+  });
+});
+
+describe('unsubscribe', () => {
+  it('cancels running downloads and removes every download before the podcast', async () => {
+    routes['https://a.example/rss'] = fixture('real-world/npp-apple-example.xml');
+    const id = await subscribe('https://a.example/rss');
+    await vi.waitFor(async () => expect(await listEpisodes(id)).toHaveLength(3));
+    const [one, two] = await listEpisodes(id);
+    const record = {
+      strategy: 'in-page',
+      bytesDone: 0,
+      attempts: 1,
+      createdAt: 1,
+      updatedAt: 1,
+    } as const;
+    await db.downloads.bulkPut([
+      { ...record, episodeId: one!.id, state: 'downloaded', url: 'u1', fetchUrl: 'u1', title: 't' },
+      {
+        ...record,
+        episodeId: two!.id,
+        state: 'downloading',
+        url: 'u2',
+        fetchUrl: 'u2',
+        title: 't',
+      },
+    ]);
+    await unsubscribe(id);
+    expect(downloads.cancelled).toEqual([two!.id]);
+    expect(downloads.removed.sort()).toEqual([one!.id, two!.id].sort());
+    expect(await listPodcasts()).toEqual([]);
+  });
+});
+
+describe('importOpml', () => {
+  it('subscribes to new feeds, counts known ones, and lists failures by name', async () => {
+    routes['https://a.example/rss'] = fixture('real-world/npp-apple-example.xml');
+    routes['https://b.example/rss'] = fixture('quirks/durations.xml');
+    await subscribe('https://a.example/rss');
+    const progress: string[] = [];
+    const summary = await importOpml(
+      `<opml><body><outline xmlUrl="https://a.example/rss"/><outline xmlUrl="https://b.example/rss"/>
+       <outline text="Broken" xmlUrl="https://c.example/rss"/></body></opml>`,
+      (done, total) => progress.push(`${done}/${total}`),
+    );
+    expect(summary).toMatchObject({ added: 1, alreadySubscribed: 1 });
+    expect(summary.failed).toEqual([{ name: 'Broken', message: expect.stringMatching(/reached/) }]);
+    expect(progress).toEqual(['1/3', '2/3', '3/3']);
+    expect(await listPodcasts()).toHaveLength(2);
+  });
+});
