@@ -56,7 +56,7 @@ describe('requestFeed', () => {
   });
 
   it('asks the proxy whether a redirect the browser followed was permanent', async () => {
-    const asked = stubFetch((url, init) =>
+    const asked = stubFetch((_url, init) =>
       init?.method === 'HEAD'
         ? answer('', { headers: { 'X-Longwave-Permanent-Url': 'https://moved.example/rss' } })
         : answer('<rss/>', { url: 'https://moved.example/rss', redirected: true }),
