@@ -4,7 +4,9 @@ import { DownloadsPage } from '../features/downloads/downloads-page.tsx';
 import { LibraryPage } from '../features/library/library-page.tsx';
 import { PodcastPage } from '../features/library/podcast-page.tsx';
 import { SearchPage } from '../features/library/search-page.tsx';
+import { AudioHost } from '../features/player/audio-host.tsx';
 import { MiniPlayer } from '../features/player/mini-player.tsx';
+import { PlayerPage } from '../features/player/player-page.tsx';
 import { useServiceWorker } from '../sw-bridge.ts';
 import { useStartup } from './use-startup.ts';
 
@@ -34,6 +36,7 @@ export function App() {
           <Route path="/" component={LibraryPage} />
           <Route path="/downloads" component={DownloadsPage} />
           <Route path="/search" component={SearchPage} />
+          <Route path="/player" component={PlayerPage} />
           <Route path="/podcast/:id">{(params) => <PodcastPage podcastId={params.id} />}</Route>
           <Route>
             <h1>Page not found</h1>
@@ -42,6 +45,7 @@ export function App() {
         </Switch>
       </main>
       <MiniPlayer />
+      <AudioHost />
     </div>
   );
 }

@@ -1,6 +1,14 @@
 // The Dexie database shared by the page and the service worker. Schema changes are numbered versions.
 import { Dexie, type EntityTable } from 'dexie';
-import type { Download, DownloadPart, Episode, Podcast, Setting } from './schema.ts';
+import type {
+  Download,
+  DownloadPart,
+  Episode,
+  PlaybackPosition,
+  Podcast,
+  QueueItem,
+  Setting,
+} from './schema.ts';
 
 export const DATABASE_NAME = 'longwave';
 
@@ -11,6 +19,8 @@ export class LongwaveDatabase extends Dexie {
   downloads!: EntityTable<Download, 'episodeId'>;
   settings!: EntityTable<Setting, 'key'>;
   parts!: Dexie.Table<DownloadPart, [string, number]>;
+  positions!: EntityTable<PlaybackPosition, 'episodeId'>;
+  queue!: EntityTable<QueueItem, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -22,6 +32,11 @@ export class LongwaveDatabase extends Dexie {
     });
     // v2: parts of in-page downloads, so an interrupted download resumes from its last byte.
     this.version(2).stores({ parts: '[episodeId+offset], episodeId' });
+    // v3: playback positions (resume, even after the browser closed) and the Up Next queue.
+    this.version(3).stores({
+      positions: 'episodeId, updatedAt',
+      queue: '++id, &episodeId, position',
+    });
   }
 }
 

@@ -97,6 +97,23 @@ export interface DownloadPart {
   blob: Blob;
 }
 
+/** Where the listener is in an episode; written while it plays, read to resume it. */
+export interface PlaybackPosition {
+  episodeId: string;
+  /** Seconds from the start. */
+  seconds: number;
+  /** The audio's real length in seconds, once the browser knew it. */
+  durationSeconds?: number;
+  updatedAt: number;
+}
+
+/** One entry of the Up Next queue; `position` orders the queue (lowest plays next). */
+export interface QueueItem {
+  id?: number;
+  episodeId: string;
+  position: number;
+}
+
 export interface Setting {
   key: string;
   value: unknown;

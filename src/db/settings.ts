@@ -8,12 +8,24 @@ export interface Settings {
   concurrentDownloads: number;
   /** A connection silent this long is abandoned and resumed. */
   downloadStallSeconds: number;
+  /** Seconds the player's skip back / skip forward buttons and keys jump. */
+  skipBackSeconds: number;
+  skipForwardSeconds: number;
+  /** Playback speed per podcast id, remembered when the listener changes it. */
+  podcastSpeeds: Record<string, number>;
+  /** The episode in the player, so it is there again when the app reopens. */
+  nowPlayingEpisodeId: string | null;
 }
 
 /** Values used until the listener changes them. */
-export const DEFAULT_SETTINGS: Pick<Settings, 'concurrentDownloads' | 'downloadStallSeconds'> = {
+export const DEFAULT_SETTINGS: Pick<
+  Settings,
+  'concurrentDownloads' | 'downloadStallSeconds' | 'skipBackSeconds' | 'skipForwardSeconds'
+> = {
   concurrentDownloads: 2,
   downloadStallSeconds: 30,
+  skipBackSeconds: 15,
+  skipForwardSeconds: 30,
 };
 
 /** Reads a setting, or undefined when it was never written. */

@@ -4,6 +4,7 @@ import type { ComponentPropsWithRef, ReactNode } from 'react';
 import type { Episode } from '../../db/schema.ts';
 import { formatBytes, formatDate, formatDuration } from '../../shared/format.ts';
 import { DownloadControls } from '../downloads/download-controls.tsx';
+import { AddToQueueButton } from '../player/add-to-queue-button.tsx';
 import { PlayButton } from '../player/play-button.tsx';
 import { PlayedToggle } from './played-toggle.tsx';
 import { ShowNotes } from './show-notes.tsx';
@@ -41,6 +42,7 @@ export function EpisodeItem({ episode, artworkUrl, feedUrl, context, ...li }: Ep
         {episode.enclosure ? (
           <>
             <PlayButton episodeId={episode.id} />
+            <AddToQueueButton episodeId={episode.id} />
             <DownloadControls episode={episode} artworkUrl={artworkUrl} />
           </>
         ) : (

@@ -1,11 +1,10 @@
 // Play an episode in the player.
-import { usePlayerStore } from './player-store.ts';
+import { playEpisode } from './audio-engine.ts';
 
 /** A Play button for one episode. */
 export function PlayButton({ episodeId }: { episodeId: string }) {
-  const play = usePlayerStore((state) => state.play);
   return (
-    <button type="button" onClick={() => play(episodeId)}>
+    <button type="button" onClick={() => void playEpisode(episodeId)}>
       Play
     </button>
   );

@@ -1,17 +1,54 @@
-// Now-playing UI state: which episode the player shows. Positions and queue live in Dexie.
+// Now-playing UI state: which episode the player shows and what its audio is doing. The audio
+// element itself is owned by audio-engine.ts; positions, queue and played state live in Dexie.
 import { create } from 'zustand';
 
-interface PlayerState {
+interface PlayerData {
   episodeId?: string;
-  /** Puts an episode in the player and starts it. */
-  play: (episodeId: string) => void;
+  playing: boolean;
+  /** Seconds, as the audio element last reported them. */
+  currentTime: number;
+  /** Seconds; 0 until known. */
+  duration: number;
+  rate: number;
+  /** Why the episode cannot play, in the listener's words. */
+  message?: string;
+  /** Said to screen readers through a live region (e.g. after a keyboard shortcut). */
+  announcement: string;
+}
+
+interface PlayerActions {
+  /** Shows an episode in the player, before its audio is ready. */
+  load: (episodeId: string, at: { currentTime: number; duration: number; rate: number }) => void;
+  setProgress: (currentTime: number, duration: number) => void;
+  setPlaying: (playing: boolean) => void;
+  setRate: (rate: number) => void;
+  setMessage: (message: string | undefined) => void;
+  announce: (text: string) => void;
   /** Empties the player. */
   close: () => void;
 }
 
-/** The player slice. */
-export const usePlayerStore = create<PlayerState>()((set) => ({
-  episodeId: undefined,
-  play: (episodeId) => set({ episodeId }),
-  close: () => set({ episodeId: undefined }),
+const initial: PlayerData = {
+  playing: false,
+  currentTime: 0,
+  duration: 0,
+  rate: 1,
+  announcement: '',
+};
+
+/** The now-playing slice. */
+export const usePlayerStore = create<PlayerData & PlayerActions>()((set) => ({
+  ...initial,
+  load: (episodeId, at) => set({ ...initial, ...at, episodeId }),
+  setProgress: (currentTime, duration) => set({ currentTime, duration }),
+  setPlaying: (playing) => set({ playing, message: undefined }),
+  setRate: (rate) => set({ rate }),
+  setMessage: (message) => set({ message, playing: false }),
+  announce: (announcement) => set({ announcement }),
+  close: () => set(initial),
 }));
+
+/** Back to an empty player (for tests). */
+export function resetPlayerStore(): void {
+  usePlayerStore.setState({ ...initial, episodeId: undefined, message: undefined });
+}

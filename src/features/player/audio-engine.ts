@@ -1,0 +1,161 @@
+// The app's one audio element and every command on it: load an episode where the listener left
+// it, play, pause, seek, skip, change speed, go to the next in Up Next. audio-events.ts keeps the
+// store and Dexie in step with what the element does.
+import { getDownload } from '../../db/downloads.ts';
+import { getEpisode, getPodcast } from '../../db/library.ts';
+import { getPosition, resumeSeconds, savePosition } from '../../db/playback.ts';
+import { dequeue, takeNext } from '../../db/queue.ts';
+import { DEFAULT_SETTINGS, getSetting, setSetting } from '../../db/settings.ts';
+import { setMediaMetadata } from './media-session.ts';
+import { usePlayerStore } from './player-store.ts';
+import { podcastSpeed, rememberPodcastSpeed } from './podcast-speed.ts';
+
+/** Shown when an episode that is not downloaded is played with no network. */
+export const OFFLINE_MESSAGE =
+  'You are offline and this episode is not downloaded. Download episodes to listen offline.';
+
+let audio: HTMLAudioElement | undefined;
+let podcastId: string | undefined;
+let loading = 0;
+/** Where a freshly loaded episode must start; saving waits until the element got there. */
+let pendingStart: number | undefined;
+
+/** Hands the one audio element to the engine (the AudioHost component owns its place in the DOM). */
+export function setAudioElement(element: HTMLAudioElement | undefined): void {
+  audio = element;
+}
+
+/** The audio element, while one is mounted. */
+export function getAudioElement(): HTMLAudioElement | undefined {
+  return audio;
+}
+
+/**
+ * Loads an episode and (unless `autoplay` is false) plays it: from the saved position, or with
+ * `exact` from exactly the saved position even when that is the end (reopening the app).
+ */
+export async function playEpisode(
+  episodeId: string,
+  { autoplay = true, exact = false }: { autoplay?: boolean; exact?: boolean } = {},
+): Promise<void> {
+  const token = ++loading;
+  const episode = await getEpisode(episodeId);
+  if (!episode?.enclosure || token !== loading) return;
+  const [position, rate, download, podcast] = await Promise.all([
+    getPosition(episodeId),
+    podcastSpeed(episode.podcastId),
+    getDownload(episodeId),
+    getPodcast(episode.podcastId),
+  ]);
+  if (token !== loading) return;
+  await saveNow();
+  const start = exact ? (position?.seconds ?? 0) : resumeSeconds(position);
+  const duration = position?.durationSeconds ?? episode.durationSeconds ?? 0;
+  usePlayerStore.getState().load(episodeId, { currentTime: start, duration, rate });
+  podcastId = episode.podcastId;
+  void setSetting('nowPlayingEpisodeId', episodeId);
+  void dequeue(episodeId);
+  setMediaMetadata(navigator.mediaSession, episode, podcast);
+  if (!audio) return;
+  if (download?.state !== 'downloaded' && !navigator.onLine) {
+    audio.removeAttribute('src');
+    usePlayerStore.getState().setMessage(OFFLINE_MESSAGE);
+    return;
+  }
+  // load() resets playbackRate to defaultPlaybackRate, so both carry the podcast's speed.
+  audio.defaultPlaybackRate = rate;
+  audio.src = episode.enclosure.url;
+  audio.playbackRate = rate;
+  pendingStart = start;
+  // Before metadata this sets the default playback start position; applyPendingStart confirms it.
+  audio.currentTime = start;
+  if (autoplay) void resume();
+}
+
+/** Called when metadata arrived: seeks to where the episode must start, then allows saving. */
+export function applyPendingStart(): void {
+  if (!audio || pendingStart === undefined) return;
+  if (Math.abs(audio.currentTime - pendingStart) > 0.5) audio.currentTime = pendingStart;
+  pendingStart = undefined;
+}
+
+/** Stores the current position now (on pause, seek, page hide, and throttled while playing). */
+export async function saveNow(): Promise<void> {
+  const { episodeId } = usePlayerStore.getState();
+  if (!audio || !episodeId || pendingStart !== undefined) return;
+  if (!audio.src || audio.readyState < HTMLMediaElement.HAVE_METADATA) return;
+  await savePosition(episodeId, audio.currentTime, audio.duration || undefined);
+}
+
+/** Plays the loaded episode (reloading it when the element lost it). */
+export async function resume(): Promise<void> {
+  const { episodeId } = usePlayerStore.getState();
+  if (!audio) return;
+  if (!audio.src && episodeId) return playEpisode(episodeId);
+  try {
+    await audio.play();
+  } catch (error) {
+    // A newer load interrupted this one (AbortError) or autoplay is blocked: nothing to report.
+    if (!(error instanceof DOMException)) throw error;
+  }
+}
+
+/** Pauses playback. */
+export function pause(): void {
+  audio?.pause();
+}
+
+/** Plays when paused, pauses when playing. */
+export function togglePlay(): void {
+  if (!audio || audio.paused) void resume();
+  else audio.pause();
+}
+
+/** Jumps to `seconds`, within the episode. */
+export function seekTo(seconds: number): void {
+  if (!audio) return;
+  const end = Number.isFinite(audio.duration) ? audio.duration : Infinity;
+  audio.currentTime = Math.max(0, Math.min(end, seconds));
+}
+
+/** Skips back or forward by the listener's skip interval; returns the seconds skipped. */
+export async function skip(direction: 'back' | 'forward'): Promise<number> {
+  const key = direction === 'back' ? 'skipBackSeconds' : 'skipForwardSeconds';
+  const seconds = (await getSetting(key)) ?? DEFAULT_SETTINGS[key];
+  if (audio) seekTo(audio.currentTime + (direction === 'back' ? -seconds : seconds));
+  return seconds;
+}
+
+/** Changes the speed and remembers it for the current podcast. */
+export async function setSpeed(rate: number): Promise<void> {
+  if (audio) {
+    audio.defaultPlaybackRate = rate;
+    audio.playbackRate = rate;
+  }
+  usePlayerStore.getState().setRate(rate);
+  if (podcastId) await rememberPodcastSpeed(podcastId, rate);
+}
+
+/** Plays the first episode of Up Next; returns false when the queue is empty. */
+export async function playNext(): Promise<boolean> {
+  const next = await takeNext();
+  if (next) await playEpisode(next);
+  return Boolean(next);
+}
+
+/** Puts back the episode that was in the player when the app was last open, paused. */
+export async function restoreNowPlaying(): Promise<void> {
+  const episodeId = await getSetting('nowPlayingEpisodeId');
+  if (episodeId && !usePlayerStore.getState().episodeId) {
+    await playEpisode(episodeId, { autoplay: false, exact: true });
+  }
+}
+
+/** Stops and empties the player. */
+export async function closePlayer(): Promise<void> {
+  await saveNow();
+  audio?.pause();
+  audio?.removeAttribute('src');
+  usePlayerStore.getState().close();
+  await setSetting('nowPlayingEpisodeId', null);
+}

@@ -1,0 +1,52 @@
+// The full player view (/player): artwork, seek bar, transport, speed, sleep timer, Up Next.
+import { Link } from 'wouter';
+import { setPlayed } from '../../db/library.ts';
+import { usePlayerStore } from './player-store.ts';
+import { SeekBar } from './seek-bar.tsx';
+import { SkipSettings } from './skip-settings.tsx';
+import { SleepTimerSelect } from './sleep-timer-select.tsx';
+import { SpeedSelect } from './speed-select.tsx';
+import { TransportControls } from './transport-controls.tsx';
+import { UpNext } from './up-next.tsx';
+import { useNowPlaying } from './use-now-playing.ts';
+
+/** The player page; with nothing loaded it shows the queue and a way back to the library. */
+export function PlayerPage() {
+  const nowPlaying = useNowPlaying();
+  const message = usePlayerStore((state) => state.message);
+  if (!nowPlaying) {
+    return (
+      <div className="player-page">
+        <h1>Nothing playing</h1>
+        <Link href="/">Choose an episode in the library</Link>
+        <UpNext />
+      </div>
+    );
+  }
+  const { episode, podcast } = nowPlaying;
+  const artwork = episode.artworkUrl ?? podcast?.artworkUrl;
+  return (
+    <div className="player-page">
+      {artwork && <img className="player-art" src={artwork} alt="" width={240} height={240} />}
+      <h1>{episode.title}</h1>
+      {podcast && <p className="muted">{podcast.title}</p>}
+      {message && <p role="alert">{message}</p>}
+      <SeekBar />
+      <TransportControls />
+      <div className="player-options">
+        <SpeedSelect />
+        <SleepTimerSelect />
+        <label className="played-toggle">
+          <input
+            type="checkbox"
+            checked={episode.playedAt !== undefined}
+            onChange={(event) => void setPlayed(episode.id, event.currentTarget.checked)}
+          />
+          Played
+        </label>
+      </div>
+      <SkipSettings />
+      <UpNext />
+    </div>
+  );
+}
