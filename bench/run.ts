@@ -3,7 +3,11 @@
 import { writeFileSync } from 'node:fs';
 import requireBuild from '../tests/support/require-build.ts';
 import { benchAppShell } from './app-shell.ts';
+import { benchBackgroundFetch } from './background-fetch.ts';
+import { benchFeedScale } from './feed-scale.ts';
 import type { Figure } from './figure.ts';
+import { benchMemory } from './memory.ts';
+import { benchOfflineSeek } from './offline-seek.ts';
 import { benchResumeWaste } from './resume-waste.ts';
 import { formatTable } from './table.ts';
 import { benchThroughput } from './throughput.ts';
@@ -12,6 +16,10 @@ const MEASUREMENTS: { id: string; name: string; run: () => Promise<Figure[]> }[]
   { id: '1', name: '1 throughput', run: benchThroughput },
   { id: '4', name: '4 resume waste', run: benchResumeWaste },
   { id: '5', name: '5 app shell', run: benchAppShell },
+  { id: '3', name: '3 memory', run: benchMemory },
+  { id: '2', name: '2 background fetch', run: benchBackgroundFetch },
+  { id: '7', name: '7 offline seek', run: benchOfflineSeek },
+  { id: '6', name: '6 feed scale', run: benchFeedScale },
 ];
 
 async function main(): Promise<void> {
