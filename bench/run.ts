@@ -14,12 +14,12 @@ import { benchThroughput } from './throughput.ts';
 
 const MEASUREMENTS: { id: string; name: string; run: () => Promise<Figure[]> }[] = [
   { id: '1', name: '1 throughput', run: benchThroughput },
+  { id: '2', name: '2 background fetch', run: benchBackgroundFetch },
+  { id: '3', name: '3 memory', run: benchMemory },
   { id: '4', name: '4 resume waste', run: benchResumeWaste },
   { id: '5', name: '5 app shell', run: benchAppShell },
-  { id: '3', name: '3 memory', run: benchMemory },
-  { id: '2', name: '2 background fetch', run: benchBackgroundFetch },
-  { id: '7', name: '7 offline seek', run: benchOfflineSeek },
   { id: '6', name: '6 feed scale', run: benchFeedScale },
+  { id: '7', name: '7 offline seek', run: benchOfflineSeek },
 ];
 
 async function main(): Promise<void> {
