@@ -1,16 +1,14 @@
 // The in-page resumable downloader (Firefox, Safari, Chromium without Background Fetch): Range
 // requests from the last stored byte, parts persisted as they arrive, one complete response at the end.
 import { updateDownload } from '../db/downloads.ts';
-import { appendPart, deleteParts, listParts, storedBytes } from '../db/parts.ts';
+import { deleteParts, listParts, storedBytes } from '../db/parts.ts';
 import type { Download } from '../db/schema.ts';
 import { FetchFailure } from './fetch-failure.ts';
 import { checkPartialResponse } from './partial-response.ts';
 import { probe } from './probe.ts';
-import { readWithStallTimeout } from './read-with-stall-timeout.ts';
+import { streamToParts } from './stream-to-parts.ts';
 import { deleteMedia, storeMedia } from './store-media.ts';
 
-/** Bytes kept in memory before they are written as a part: memory stays flat at about this. */
-const PART_BYTES = 1 << 20;
 const MAX_RESTARTS = 3;
 
 export interface InPageOptions {
@@ -74,7 +72,9 @@ export async function runInPageDownload(download: Download, options: InPageOptio
       contentType,
       bytesDone: offset,
     });
-    offset = await streamToParts(episodeId, response, offset, options);
+    offset = response.body
+      ? await streamToParts(episodeId, response.body, offset, options)
+      : offset;
     if (known.total === undefined || offset === known.total) break;
     if (offset > known.total) {
       await deleteParts(episodeId);
@@ -115,44 +115,6 @@ async function request(
   }
 }
 
-async function streamToParts(
-  episodeId: string,
-  response: Response,
-  start: number,
-  options: InPageOptions,
-): Promise<number> {
-  if (!response.body) return start;
-  const reader = response.body.getReader();
-  let offset = start;
-  let chunks: Uint8Array[] = [];
-  let buffered = 0;
-  const flush = async () => {
-    if (buffered === 0 || options.signal.aborted) return;
-    const blob = new Blob(chunks as BlobPart[]);
-    chunks = [];
-    buffered = 0;
-    await appendPart(episodeId, offset, blob);
-    offset += blob.size;
-  };
-  try {
-    for (;;) {
-      const { done, value } = await readWithStallTimeout(reader, options.stallMs);
-      if (done) break;
-      chunks.push(value);
-      buffered += value.byteLength;
-      options.onProgress?.(offset + buffered);
-      if (buffered >= PART_BYTES) await flush();
-    }
-  } catch (error) {
-    if (options.signal.aborted || error instanceof FetchFailure || isAbort(error)) throw error;
-    throw FetchFailure.network('The connection dropped.');
-  } finally {
-    // Keep what did arrive, so a retry after a dropped connection wastes nothing.
-    await flush();
-  }
-  return offset;
-}
-
 async function finish(
   download: Download,
   total: number | undefined,
@@ -178,11 +140,6 @@ async function finish(
     pauseReason: undefined,
     nextRetryAt: undefined,
   });
-}
-
-function isAbort(error: unknown): boolean {
-  const name = (error as { name?: unknown } | null)?.name;
-  return name === 'AbortError' || name === 'QuotaExceededError';
 }
 
 function lengthOf(response: Response): number | undefined {
