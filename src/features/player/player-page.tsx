@@ -1,11 +1,14 @@
-// The full player view (/player): artwork, seek bar, transport, speed, sleep timer, Up Next.
+// The full player view (/player): artwork, seek bar, transport, speed, sleep timer, chapters,
+// Up Next and transcript.
 import { Link } from 'wouter';
 import { setPlayed } from '../../db/library.ts';
+import { ChapterList } from './chapter-list.tsx';
 import { usePlayerStore } from './player-store.ts';
 import { SeekBar } from './seek-bar.tsx';
 import { SkipSettings } from './skip-settings.tsx';
 import { SleepTimerSelect } from './sleep-timer-select.tsx';
 import { SpeedSelect } from './speed-select.tsx';
+import { TranscriptView } from './transcript-view.tsx';
 import { TransportControls } from './transport-controls.tsx';
 import { UpNext } from './up-next.tsx';
 import { useNowPlaying } from './use-now-playing.ts';
@@ -46,7 +49,9 @@ export function PlayerPage() {
         </label>
       </div>
       <SkipSettings />
+      {episode.chaptersUrl && <ChapterList url={episode.chaptersUrl} />}
       <UpNext />
+      {episode.transcripts?.length ? <TranscriptView transcripts={episode.transcripts} /> : null}
     </div>
   );
 }
