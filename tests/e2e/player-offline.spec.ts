@@ -27,81 +27,92 @@ test.afterEach(async () => {
 });
 
 for (const name of ENGINES) {
-  test(`${name}: a downloaded episode plays and seeks with every server stopped, and resumes after a reload`, async () => {
-    server = await startAppServer();
-    engine = await launchEngine(name);
-    const tab = await engine.newTab();
-    await tab.goto(server.url);
-    await openDemo(tab);
-    await pressEpisodeButton(tab, episode.title, 'Download');
-    await waitUntil(
-      () => downloadOf(tab, episode.title),
-      (record) => record?.state === 'downloaded',
-      90_000,
-      'the download',
-    );
-
-    await server.close();
-    server = undefined;
-    await engine.setOffline(true);
-    await tab.reload();
-    await pressEpisodeButton(tab, episode.title, 'Play');
-    await waitUntil(
-      () => audioState(tab),
-      (state) => state.readyState >= 1,
-      15_000,
-      'metadata',
-    );
-    const target = await tab.evaluate(async () => {
-      const audio = document.querySelector('audio')!;
-      const to = audio.duration * 0.8;
-      const seeked = new Promise((resolve) =>
-        audio.addEventListener('seeked', resolve, { once: true }),
+  test.describe(name, () => {
+    // Measured here: headless Firefox with no sound card fails its audio output
+    // (OnMediaSinkAudioError) once playback starts, and a seek issued after that stays `seeking`
+    // for good (about half the runs, depending on which comes first). Not the service worker: the
+    // same seek completes whenever it lands first. Retries keep that machine fault from failing main.
+    test.describe.configure({ retries: name === 'firefox-in-page' ? 2 : 0 });
+    test(`a downloaded episode plays and seeks with every server stopped, and resumes after a reload`, async () => {
+      server = await startAppServer();
+      engine = await launchEngine(name);
+      const tab = await engine.newTab();
+      await tab.goto(server.url);
+      await openDemo(tab);
+      await pressEpisodeButton(tab, episode.title, 'Download');
+      await waitUntil(
+        () => downloadOf(tab, episode.title),
+        (record) => record?.state === 'downloaded',
+        90_000,
+        'the download',
       );
-      audio.currentTime = to;
-      await seeked;
-      await audio.play();
-      return to;
-    }, undefined);
-    const playing = await waitUntil(
-      () => audioState(tab),
-      (state) => state.currentTime > target + 1,
-      15_000,
-      'playback past the seek point',
-    );
-    expect(playedCleanly(playing.error), String(playing.error)).toBe(true);
-    expect(playing.src).toBe(`${new URL(playing.pageUrl).origin}/demo/audio/${episode.slug}.wav`);
 
-    // The position is saved on pause (and every few seconds while playing).
-    const pausedAt = await tab.evaluate(() => {
-      const audio = document.querySelector('audio')!;
-      audio.pause();
-      return audio.currentTime;
-    }, undefined);
-    const saved = await waitUntil(
-      () => savedPosition(tab),
-      (seconds) => seconds !== undefined && Math.abs(seconds - pausedAt) < 0.5,
-      10_000,
-      'the saved position',
-    );
+      await server.close();
+      server = undefined;
+      await engine.setOffline(true);
+      await tab.reload();
+      await pressEpisodeButton(tab, episode.title, 'Play');
+      await waitUntil(
+        () => audioState(tab),
+        (state) => state.readyState >= 1,
+        15_000,
+        'metadata',
+      );
+      // Pause, seek, play again (not awaited): headless Firefox without a sound card may stall its
+      // clock after its sink error until play() is called again.
+      const target = await tab.evaluate(async () => {
+        const audio = document.querySelector('audio')!;
+        audio.pause();
+        const to = audio.duration * 0.8;
+        const seeked = new Promise((resolve) => {
+          audio.addEventListener('seeked', resolve, { once: true });
+          setTimeout(resolve, 10_000);
+        });
+        audio.currentTime = to;
+        await seeked;
+        void audio.play();
+        return to;
+      }, undefined);
+      const playing = await waitUntil(
+        () => audioState(tab),
+        (state) => state.currentTime > target + 1,
+        15_000,
+        'playback past the seek point',
+      );
+      expect(playedCleanly(playing.error), String(playing.error)).toBe(true);
+      expect(playing.src).toBe(`${new URL(playing.pageUrl).origin}/demo/audio/${episode.slug}.wav`);
 
-    await tab.reload();
-    const restored = await waitUntil(
-      () => audioState(tab),
-      (state) => state.readyState >= 1 && state.currentTime > 0,
-      15_000,
-      'the restored episode',
-    );
-    expect(restored.currentTime).toBeCloseTo(saved!, 0);
-    expect(restored.error).toBeNull();
-    // It resumes from there on Play, still offline.
-    await tab.evaluate(() => document.querySelector('audio')!.play(), undefined);
-    await waitUntil(
-      () => audioState(tab),
-      (state) => state.currentTime > saved! + 1,
-      15_000,
-      'playback after the reload',
-    );
+      // The position is saved on pause (and every few seconds while playing).
+      const pausedAt = await tab.evaluate(() => {
+        const audio = document.querySelector('audio')!;
+        audio.pause();
+        return audio.currentTime;
+      }, undefined);
+      const saved = await waitUntil(
+        () => savedPosition(tab),
+        (seconds) => seconds !== undefined && Math.abs(seconds - pausedAt) < 0.5,
+        10_000,
+        'the saved position',
+      );
+
+      await tab.reload();
+      const restored = await waitUntil(
+        () => audioState(tab),
+        (state) => state.readyState >= 1 && state.currentTime > 0,
+        15_000,
+        'the restored episode',
+      );
+      expect(restored.currentTime).toBeCloseTo(saved!, 0);
+      expect(restored.error).toBeNull();
+      // It resumes from there on Play, still offline.
+      await tab.evaluate(() => void document.querySelector('audio')!.play(), undefined);
+      await waitUntil(
+        () => audioState(tab),
+        (state) => state.currentTime > saved! + 1,
+        15_000,
+        'playback after the reload',
+      );
+    });
   });
 }
 
@@ -127,6 +138,8 @@ function audioState(tab: AppTab) {
     return {
       readyState: element!.readyState,
       currentTime: element!.currentTime,
+      paused: element!.paused,
+      seeking: element!.seeking,
       error: element!.error?.message ?? null,
       src: element!.currentSrc,
       pageUrl: location.href,
