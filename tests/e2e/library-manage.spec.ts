@@ -64,7 +64,7 @@ test('refresh adds new episodes and keeps played state, matching by GUID then en
     ]),
   });
   await page.getByRole('button', { name: 'Refresh', exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText('1 new episode.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('1 new episode.');
   await expect(episodeRows(page)).toHaveCount(3);
   await expect(episodeRows(page).first().getByRole('heading')).toHaveText('Third time');
   const played = (title: string) =>
@@ -82,7 +82,9 @@ test('refresh adds new episodes and keeps played state, matching by GUID then en
   feeds.route('/show.xml', { body: feed('Changing Show', [['d', 'Fourth wall', '/d.mp3', 4]]) });
   await page.getByRole('link', { name: 'Library' }).click();
   await page.getByRole('button', { name: 'Refresh all' }).click();
-  await expect(page.getByRole('status')).toHaveText(/Checked 2 podcasts: 1 new episode\./);
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(
+    /Checked 2 podcasts: 1 new episode\./,
+  );
 });
 
 test('search finds episodes by words in titles and show notes, across podcasts', async () => {
@@ -105,7 +107,7 @@ test('search finds episodes by words in titles and show notes, across podcasts',
   await page.getByLabel('Search episodes').fill(demoEpisodes[0]!.title);
   await expect(results.first().getByRole('link', { name: 'Longwave Demo' })).toBeVisible();
   await page.getByLabel('Search episodes').fill('zebra crossing');
-  await expect(page.getByRole('status')).toHaveText('No episodes match.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('No episodes match.');
   await page.reload();
   await expect(page.getByLabel('Search episodes')).toHaveValue('zebra crossing');
 });
@@ -128,10 +130,12 @@ test('imports an OPML file, reporting each feed, and exports the library as OPML
     mimeType: 'text/x-opml',
     buffer: Buffer.from(opml),
   });
-  await expect(page.getByRole('status')).toContainText(
+  await expect(page.getByRole('main').getByRole('status')).toContainText(
     'Subscribed to 2 podcasts. 1 already in your library. 1 could not be read:',
   );
-  await expect(page.getByRole('status')).toContainText('Gone: There is no feed at this address');
+  await expect(page.getByRole('main').getByRole('status')).toContainText(
+    'Gone: There is no feed at this address',
+  );
   await expect(podcastTiles(page)).toHaveCount(3);
 
   const download = page.waitForEvent('download');

@@ -29,10 +29,10 @@ test.afterEach(async () => {
 for (const name of ENGINES) {
   test.describe(name, () => {
     // Measured here: headless Firefox with no sound card fails its audio output
-    // (OnMediaSinkAudioError) once playback starts, and a seek issued after that stays `seeking`
-    // for good (about half the runs, depending on which comes first). Not the service worker: the
-    // same seek completes whenever it lands first. Retries keep that machine fault from failing main.
-    test.describe.configure({ retries: name === 'firefox-in-page' ? 2 : 0 });
+    // (OnMediaSinkAudioError) once audible playback starts, and a seek issued after that stays
+    // `seeking` for good. Muted, it opens no output (5 of 5 runs passed, 2 of 4 unmuted); one retry
+    // stays as a guard against that machine fault.
+    test.describe.configure({ retries: name === 'firefox-in-page' ? 1 : 0 });
     test(`a downloaded episode plays and seeks with every server stopped, and resumes after a reload`, async () => {
       server = await startAppServer();
       engine = await launchEngine(name);
@@ -51,6 +51,9 @@ for (const name of ENGINES) {
       server = undefined;
       await engine.setOffline(true);
       await tab.reload();
+      if (name === 'firefox-in-page') {
+        await tab.evaluate(() => void (document.querySelector('audio')!.muted = true), undefined);
+      }
       await pressEpisodeButton(tab, episode.title, 'Play');
       await waitUntil(
         () => audioState(tab),
