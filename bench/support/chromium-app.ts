@@ -3,10 +3,10 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { setSetting, subscribe } from '../../tests/support/app-actions.ts';
 import { startAppServer, type AppServer } from '../../tests/support/app-server.ts';
+import { appTab } from '../../tests/support/app-tab.ts';
 import { launchChromium, type ChromiumSession } from '../../tests/support/chromium.ts';
 import type { AppTab } from '../../tests/support/engine.ts';
 import { startMediaServer, type MediaServer } from '../../tests/support/media-server.ts';
-import { waitForServiceWorkerControl } from '../../tests/support/service-worker-control.ts';
 
 export interface ChromiumApp {
   session: ChromiumSession;
@@ -27,18 +27,7 @@ export async function startChromiumApp(
   const media = await startMediaServer(sizes);
   const session = await launchChromium({ backgroundFetch: options.backgroundFetch });
   const { page } = session;
-  const tab: AppTab = {
-    goto: async (url) => {
-      await page.goto(url);
-      await page.evaluate(waitForServiceWorkerControl);
-    },
-    evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => never, arg),
-    reload: async () => {
-      await page.reload();
-      await page.evaluate(waitForServiceWorkerControl);
-    },
-    close: () => page.close(),
-  };
+  const tab = appTab(page);
   await tab.goto(app.url);
   await setSetting(tab, 'downloadStallSeconds', 5);
   await subscribe(tab, media.feedUrl);

@@ -1,25 +1,13 @@
 // The Engine face over Playwright and Debian's Chromium.
 import type { Page } from '@playwright/test';
 import { launchChromium, type ChromiumSession } from './chromium.ts';
-import type { AppTab, Engine } from './engine.ts';
-import { waitForServiceWorkerControl } from './service-worker-control.ts';
+import { appTab } from './app-tab.ts';
+import type { Engine } from './engine.ts';
 
 /** Chromium with Background Fetch, or with it hidden so the in-page downloader runs. */
 export async function launchChromiumEngine(backgroundFetch: boolean): Promise<Engine> {
   let session: ChromiumSession = await launchChromium({ backgroundFetch });
   let first: Page | undefined = session.page;
-  const tab = (page: Page): AppTab => ({
-    goto: async (url) => {
-      await page.goto(url);
-      await page.evaluate(waitForServiceWorkerControl);
-    },
-    evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => never, arg),
-    reload: async () => {
-      await page.reload();
-      await page.evaluate(waitForServiceWorkerControl);
-    },
-    close: () => page.close(),
-  });
   return {
     name: backgroundFetch ? 'chromium-background-fetch' : 'chromium-in-page',
     backgroundFetch,
@@ -27,7 +15,7 @@ export async function launchChromiumEngine(backgroundFetch: boolean): Promise<En
     newTab: async () => {
       const page = first ?? (await session.context.newPage());
       first = undefined;
-      return tab(page);
+      return appTab(page);
     },
     setOffline: (offline) => session.context.setOffline(offline),
     relaunch: async () => {

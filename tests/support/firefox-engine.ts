@@ -2,9 +2,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import type { AppTab, Engine } from './engine.ts';
-import { waitForServiceWorkerControl } from './service-worker-control.ts';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { appTab } from './app-tab.ts';
+import type { Engine } from './engine.ts';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -26,18 +26,6 @@ export async function launchFirefoxEngine(): Promise<Engine> {
       },
     });
   let browser: Browser = await launch();
-  const tab = (page: Page): AppTab => ({
-    goto: async (url) => {
-      await page.goto(url);
-      await page.evaluate(waitForServiceWorkerControl);
-    },
-    evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => never, arg),
-    reload: async () => {
-      await page.reload();
-      await page.evaluate(waitForServiceWorkerControl);
-    },
-    close: () => page.close(),
-  });
   return {
     name: 'firefox-in-page',
     backgroundFetch: false,
@@ -48,7 +36,7 @@ export async function launchFirefoxEngine(): Promise<Engine> {
         blank && blank.url() === 'about:blank' && (await browser.pages()).length === 1
           ? blank
           : await browser.newPage();
-      return tab(page);
+      return appTab(page);
     },
     setOffline: async () => undefined,
     relaunch: async () => {
