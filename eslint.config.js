@@ -29,6 +29,12 @@ export default tseslint.config(
     },
   },
   {
+    // Catches `total += await …` losing what another task added while awaiting (tests and
+    // benches reassign their fixtures after awaits on purpose).
+    files: ['src/**/*.{ts,tsx}', 'sw/**/*.ts', 'server/**/*.ts'],
+    rules: { 'require-atomic-updates': ['error', { allowProperties: false }] },
+  },
+  {
     files: ['src/**/*.{ts,tsx}', 'tests/unit/app/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },

@@ -44,11 +44,6 @@ function feed(title: string, items: [string, string, string, number][]): string 
 }
 
 test.describe('refresh', () => {
-  // Known intermittent (about 1 run in 7 under load): "Refresh all" at the end sometimes reports
-  // no new episode although the proxy answered 200 for the changed feed. Not yet understood; one
-  // retry keeps it from blocking main while it is investigated.
-  test.describe.configure({ retries: 1 });
-
   test('refresh adds new episodes and keeps played state, matching by GUID then enclosure URL', async () => {
     const { page } = browser;
     feeds.route('/show.xml', {

@@ -72,7 +72,13 @@ export function hasEpisodeButton(tab: AppTab, title: string, name: string): Prom
 /** Every download record, and the count and total size of stored parts, straight from IndexedDB. */
 export function readStore(
   tab: AppTab,
-): Promise<{ downloads: DownloadRecord[]; parts: number; partBytes: number }> {
+): Promise<{
+  downloads: DownloadRecord[];
+  parts: number;
+  partBytes: number;
+  /** Stored parts per episode id. */
+  partsOf: Record<string, number>;
+}> {
   return tab.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -85,11 +91,14 @@ export function readStore(
           const parts = tx.objectStore('parts').getAll();
           tx.oncomplete = () => {
             db.close();
-            const blobs = parts.result.map((part: { blob: Blob }) => part.blob);
+            const stored: { episodeId: string; blob: Blob }[] = parts.result;
+            const partsOf: Record<string, number> = {};
+            for (const { episodeId } of stored) partsOf[episodeId] = (partsOf[episodeId] ?? 0) + 1;
             resolve({
               downloads: downloads.result,
-              parts: blobs.length,
-              partBytes: blobs.reduce((sum: number, blob: Blob) => sum + blob.size, 0),
+              parts: stored.length,
+              partBytes: stored.reduce((sum, part) => sum + part.blob.size, 0),
+              partsOf,
             });
           };
           tx.onerror = () => reject(tx.error);

@@ -60,7 +60,10 @@ export async function refreshAll(): Promise<RefreshSummary> {
   const summary: RefreshSummary = { refreshed: 0, added: 0, failed: [] };
   await runLimited(await listPodcasts(), 3, async (podcast) => {
     try {
-      summary.added += await refreshPodcast(podcast);
+      // Awaited first: `summary.added += await …` would read the total before the wait and lose
+      // whatever another refresh added meanwhile.
+      const added = await refreshPodcast(podcast);
+      summary.added += added;
       summary.refreshed += 1;
     } catch (error) {
       summary.failed.push({ title: podcast.title, message: messageOf(error) });

@@ -20,20 +20,24 @@ vi.mock('../../../src/downloads/download-actions.ts', () => ({
 
 const fixture = (path: string) => readFileSync(`tests/fixtures/feeds/${path}`, 'utf8');
 let routes: Record<string, string | number>;
+/** Milliseconds before a route answers. */
+let delays: Record<string, number>;
 
 beforeEach(async () => {
   await db.delete();
   await db.open();
   routes = {};
+  delays = {};
   downloads.cancelled = [];
   downloads.removed = [];
-  vi.stubGlobal('fetch', (url: string) => {
+  vi.stubGlobal('fetch', async (url: string) => {
+    await new Promise((resolve) => setTimeout(resolve, delays[url] ?? 0));
     const route = routes[url];
     if (route === undefined) return Promise.reject(new TypeError('Failed to fetch'));
     const response =
       typeof route === 'number' ? new Response('', { status: route }) : new Response(route);
     Object.defineProperty(response, 'url', { value: url });
-    return Promise.resolve(response);
+    return response;
   });
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -87,6 +91,20 @@ describe('refresh', () => {
     expect(summary.failed).toEqual([
       { title: 'All About Everything', message: expect.stringMatching(/500/) },
     ]);
+  });
+
+  it('refresh all counts every new episode, whichever feed answers first', async () => {
+    const rss = (...guids: string[]) =>
+      `<rss version="2.0"><channel><title>Show</title>${guids
+        .map((guid) => `<item><title>${guid}</title><guid>${guid}</guid></item>`)
+        .join('')}</channel></rss>`;
+    routes['https://slow.example/rss'] = rss('s1');
+    routes['https://fast.example/rss'] = rss('f1');
+    await subscribe('https://slow.example/rss');
+    await subscribe('https://fast.example/rss');
+    routes['https://fast.example/rss'] = rss('f1', 'f2');
+    delays['https://slow.example/rss'] = 50;
+    expect(await refreshAll()).toEqual({ refreshed: 2, added: 1, failed: [] });
   });
 });
 
