@@ -70,9 +70,7 @@ export function hasEpisodeButton(tab: AppTab, title: string, name: string): Prom
 }
 
 /** Every download record, and the count and total size of stored parts, straight from IndexedDB. */
-export function readStore(
-  tab: AppTab,
-): Promise<{
+export function readStore(tab: AppTab): Promise<{
   downloads: DownloadRecord[];
   parts: number;
   partBytes: number;
