@@ -7,6 +7,7 @@ import { SearchPage } from '../features/library/search-page.tsx';
 import { AudioHost } from '../features/player/audio-host.tsx';
 import { MiniPlayer } from '../features/player/mini-player.tsx';
 import { PlayerPage } from '../features/player/player-page.tsx';
+import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { useServiceWorker } from '../sw-bridge.ts';
 import { useStartup } from './use-startup.ts';
 
@@ -24,6 +25,7 @@ export function App() {
           <Link href="/">Library</Link>
           <Link href="/downloads">Downloads</Link>
           <Link href="/search">Search</Link>
+          <Link href="/settings">Settings</Link>
         </nav>
       </header>
       <main className="app-main">
@@ -37,6 +39,7 @@ export function App() {
           <Route path="/downloads" component={DownloadsPage} />
           <Route path="/search" component={SearchPage} />
           <Route path="/player" component={PlayerPage} />
+          <Route path="/settings" component={SettingsPage} />
           <Route path="/podcast/:id">{(params) => <PodcastPage podcastId={params.id} />}</Route>
           <Route>
             <h1>Page not found</h1>

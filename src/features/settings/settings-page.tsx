@@ -1,0 +1,10 @@
+// Settings: storage, downloads, backup.
+
+/** The settings page. */
+export function SettingsPage() {
+  return (
+    <>
+      <h1>Settings</h1>
+    </>
+  );
+}
