@@ -1,5 +1,6 @@
-// The Dexie database shared by the page and the service worker. Schema changes are numbered versions.
-import { Dexie, type EntityTable } from 'dexie';
+// The Dexie database shared by the page and the service worker. Schema changes are numbered
+// migrations, listed oldest first; each is tested against a database written by every earlier one.
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type {
   Download,
   DownloadPart,
@@ -11,6 +12,54 @@ import type {
 } from './schema.ts';
 
 export const DATABASE_NAME = 'longwave';
+
+/** One schema version: the stores it adds or changes, and how existing rows are carried over. */
+export interface Migration {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (transaction: Transaction) => Promise<unknown>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    stores: {
+      podcasts: 'id, &feedUrl',
+      episodes: 'id, podcastId, [podcastId+publishedAt], [podcastId+guid], enclosure.url',
+      downloads: 'episodeId, state',
+      settings: 'key',
+    },
+  },
+  // Parts of in-page downloads, so an interrupted download resumes from its last byte.
+  { version: 2, stores: { parts: '[episodeId+offset], episodeId' } },
+  // Playback positions (resume, even after the browser closed) and the Up Next queue.
+  {
+    version: 3,
+    stores: { positions: 'episodeId, updatedAt', queue: '++id, &episodeId, position' },
+  },
+  // When each download finished, for the storage page's order and the storage budget. Earlier
+  // records get the time they were last written, the best record of it there is.
+  {
+    version: 4,
+    stores: {},
+    upgrade: (transaction) =>
+      transaction
+        .table<Download>('downloads')
+        .where('state')
+        .equals('downloaded')
+        .modify((download) => {
+          download.downloadedAt ??= download.updatedAt;
+        }),
+  },
+];
+
+/** Declares `migrations` on `database` (tests use it to write databases of earlier versions). */
+export function applyMigrations(database: Dexie, migrations: readonly Migration[]): void {
+  for (const { version, stores, upgrade } of migrations) {
+    const declared = database.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
+}
 
 /** The app's one IndexedDB database. */
 export class LongwaveDatabase extends Dexie {
@@ -24,19 +73,7 @@ export class LongwaveDatabase extends Dexie {
 
   constructor(name = DATABASE_NAME) {
     super(name);
-    this.version(1).stores({
-      podcasts: 'id, &feedUrl',
-      episodes: 'id, podcastId, [podcastId+publishedAt], [podcastId+guid], enclosure.url',
-      downloads: 'episodeId, state',
-      settings: 'key',
-    });
-    // v2: parts of in-page downloads, so an interrupted download resumes from its last byte.
-    this.version(2).stores({ parts: '[episodeId+offset], episodeId' });
-    // v3: playback positions (resume, even after the browser closed) and the Up Next queue.
-    this.version(3).stores({
-      positions: 'episodeId, updatedAt',
-      queue: '++id, &episodeId, position',
-    });
+    applyMigrations(this, MIGRATIONS);
   }
 }
 

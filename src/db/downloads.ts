@@ -35,9 +35,23 @@ export async function updateDownload(
   return db.transaction('rw', db.downloads, async () => {
     const current = await db.downloads.get(episodeId);
     if (!current || (changes.state && !canTransition(current.state, changes.state))) return false;
-    await db.downloads.update(episodeId, { ...changes, updatedAt: Date.now() });
+    const now = Date.now();
+    const finished = changes.state === 'downloaded' && current.state !== 'downloaded';
+    await db.downloads.update(episodeId, {
+      ...changes,
+      updatedAt: now,
+      ...(finished && { downloadedAt: now }),
+    });
     return true;
   });
+}
+
+/**
+ * Bytes a download takes on the device: the audio's size from the server when known (a Background
+ * Fetch's byte count also includes the artwork fetched with it).
+ */
+export function downloadSize(download: Download): number {
+  return download.audioBytes ?? download.bytesTotal ?? download.bytesDone;
 }
 
 /** Removes an episode's download record. */

@@ -88,6 +88,8 @@ export interface Download {
   contentType?: string;
   createdAt: number;
   updatedAt: number;
+  /** When the audio was stored whole (state `downloaded`). */
+  downloadedAt?: number;
 }
 
 /** A stored slice of an in-page download, appended in order; the slices make the file. */

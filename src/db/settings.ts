@@ -15,17 +15,36 @@ export interface Settings {
   podcastSpeeds: Record<string, number>;
   /** The episode in the player, so it is there again when the app reopens. */
   nowPlayingEpisodeId: string | null;
+  /** Delete a played episode's download this many days after it was played (0: at once); null: never. */
+  autoDeletePlayedAfterDays: number | null;
+  /** Keep downloads within this many bytes (null: no limit): played ones go first, oldest played first. */
+  storageBudgetBytes: number | null;
+  /** Keep at most this many downloaded episodes (null: no limit). */
+  storageBudgetEpisodes: number | null;
+  /** Ask before a large download when the connection is metered (Network Information API). */
+  warnOnMeteredDownloads: boolean;
 }
 
+type DefaultedKey =
+  | 'concurrentDownloads'
+  | 'downloadStallSeconds'
+  | 'skipBackSeconds'
+  | 'skipForwardSeconds'
+  | 'autoDeletePlayedAfterDays'
+  | 'storageBudgetBytes'
+  | 'storageBudgetEpisodes'
+  | 'warnOnMeteredDownloads';
+
 /** Values used until the listener changes them. */
-export const DEFAULT_SETTINGS: Pick<
-  Settings,
-  'concurrentDownloads' | 'downloadStallSeconds' | 'skipBackSeconds' | 'skipForwardSeconds'
-> = {
+export const DEFAULT_SETTINGS: Pick<Settings, DefaultedKey> = {
   concurrentDownloads: 2,
   downloadStallSeconds: 30,
   skipBackSeconds: 15,
   skipForwardSeconds: 30,
+  autoDeletePlayedAfterDays: null,
+  storageBudgetBytes: null,
+  storageBudgetEpisodes: null,
+  warnOnMeteredDownloads: true,
 };
 
 /** Reads a setting, or undefined when it was never written. */
@@ -42,4 +61,10 @@ export async function setSetting<K extends keyof Settings>(
   value: Settings[K],
 ): Promise<void> {
   await db.settings.put({ key, value });
+}
+
+/** Reads a setting that has a default. */
+export async function getSettingOrDefault<K extends DefaultedKey>(key: K): Promise<Settings[K]> {
+  const defaults: Pick<Settings, K> = DEFAULT_SETTINGS;
+  return (await getSetting(key)) ?? defaults[key];
 }

@@ -1,0 +1,58 @@
+// Keeps downloads within the listener's storage settings: whenever downloads, played state or the
+// settings change (and hourly, for "after N days"), it deletes what the storage policy says should go.
+import { liveQuery, type Subscription } from 'dexie';
+import { listDownloadedEpisodes, type DownloadedEpisode } from '../db/downloaded-episodes.ts';
+import { getSetting, getSettingOrDefault } from '../db/settings.ts';
+import { removeDownload } from './download-actions.ts';
+import { downloadsToDelete, fitsBudget, type StoragePolicy } from './storage-policy.ts';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+let running: { subscription: Subscription; timer: ReturnType<typeof setInterval> } | undefined;
+
+/** Starts applying the storage policy in this page (idempotent). */
+export function startStorageJanitor(): void {
+  if (running) return;
+  const subscription = liveQuery(readState).subscribe({
+    next: ({ stored, policy, playing }) => void removeAll(stored, policy, playing),
+    error: console.error,
+  });
+  const timer = setInterval(() => void applyStoragePolicy(), HOUR_MS);
+  running = { subscription, timer };
+}
+
+/** Deletes, now, the downloads the storage policy says should go; returns how many. */
+export async function applyStoragePolicy(): Promise<number> {
+  const { stored, policy, playing } = await readState();
+  return removeAll(stored, policy, playing);
+}
+
+/** Whether a download of `bytes` more fits the storage budget (for automatic downloads). */
+export async function roomForDownload(bytes: number): Promise<boolean> {
+  const { stored, policy } = await readState();
+  return fitsBudget(stored.map(asStored), policy, bytes);
+}
+
+async function readState() {
+  const stored = await listDownloadedEpisodes();
+  const policy: StoragePolicy = {
+    autoDeletePlayedAfterDays: await getSettingOrDefault('autoDeletePlayedAfterDays'),
+    storageBudgetBytes: await getSettingOrDefault('storageBudgetBytes'),
+    storageBudgetEpisodes: await getSettingOrDefault('storageBudgetEpisodes'),
+  };
+  return { stored, policy, playing: await getSetting('nowPlayingEpisodeId') };
+}
+
+async function removeAll(
+  stored: DownloadedEpisode[],
+  policy: StoragePolicy,
+  playing: string | null | undefined,
+): Promise<number> {
+  const doomed = downloadsToDelete(stored.map(asStored), policy, Date.now(), playing);
+  for (const episodeId of doomed) await removeDownload(episodeId);
+  return doomed.length;
+}
+
+function asStored({ download, episode, bytes }: DownloadedEpisode) {
+  return { episodeId: download.episodeId, bytes, playedAt: episode?.playedAt };
+}
