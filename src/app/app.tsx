@@ -1,4 +1,5 @@
 // The app shell: header, routes and the player that stays across views.
+import { useState } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import { DownloadsPage } from '../features/downloads/downloads-page.tsx';
 import { LibraryPage } from '../features/library/library-page.tsx';
@@ -14,7 +15,8 @@ import { useStartup } from './use-startup.ts';
 /** Longwave. */
 export function App() {
   useServiceWorker();
-  const startupError = useStartup();
+  const startup = useStartup();
+  const [repairsSeen, setRepairsSeen] = useState(false);
   return (
     <div className="app">
       <header className="app-header">
@@ -28,10 +30,18 @@ export function App() {
           <Link href="/settings">Settings</Link>
         </nav>
       </header>
+      {startup.repairs && !repairsSeen && (
+        <div role="status" className="notice app-notice">
+          <p>{startup.repairs}</p>
+          <button type="button" className="secondary" onClick={() => setRepairsSeen(true)}>
+            Dismiss
+          </button>
+        </div>
+      )}
       <main className="app-main">
-        {startupError && (
+        {startup.error && (
           <p role="alert" className="notice">
-            {startupError}
+            {startup.error}
           </p>
         )}
         <Switch>

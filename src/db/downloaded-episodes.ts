@@ -31,3 +31,16 @@ export async function listDownloadedEpisodes(): Promise<DownloadedEpisode[]> {
     };
   });
 }
+
+/** Totals of downloaded episodes, and of the played ones among them (what can go first). */
+export function summarizeDownloads(items: readonly DownloadedEpisode[]) {
+  const played = items.filter((item) => item.episode?.playedAt !== undefined);
+  const bytes = (list: readonly DownloadedEpisode[]) =>
+    list.reduce((total, item) => total + item.bytes, 0);
+  return {
+    count: items.length,
+    bytes: bytes(items),
+    played: played.map((item) => item.download.episodeId),
+    playedBytes: bytes(played),
+  };
+}

@@ -59,13 +59,13 @@ export async function subscribeFeed(
 
 /**
  * Merges a refreshed feed into a podcast, moving it to `feedUrl` when the feed moved (unless
- * another subscription already has that address). Returns how many episodes are new.
+ * another subscription already has that address). Returns the episodes that are new.
  */
 export async function refreshFeed(
   podcastId: string,
   feedUrl: string,
   feed: FeedSnapshot,
-): Promise<number> {
+): Promise<Episode[]> {
   return db.transaction('rw', db.podcasts, db.episodes, async () => {
     const existing = await db.podcasts.get(podcastId);
     if (!existing) throw new Error('This podcast is no longer in your library.');
@@ -79,7 +79,7 @@ async function writeFeed(
   existing: Podcast | undefined,
   feedUrl: string,
   feed: FeedSnapshot,
-): Promise<{ podcastId: string; added: number }> {
+): Promise<{ podcastId: string; added: Episode[] }> {
   const now = Date.now();
   const podcastId = existing?.id ?? crypto.randomUUID();
   await db.podcasts.put({
@@ -117,11 +117,11 @@ function mergeEpisodes(known: Episode[], incoming: EpisodeSnapshot[], podcastId:
     }
   });
   const changed: Episode[] = [];
-  let added = 0;
+  const added: Episode[] = [];
   incoming.forEach((episode, index) => {
     const match = matches[index];
-    if (!match) added += 1;
     const next: Episode = { ...match, ...episode, id: match?.id ?? crypto.randomUUID(), podcastId };
+    if (!match) added.push(next);
     if (!match || JSON.stringify(match) !== JSON.stringify(next)) changed.push(next);
   });
   return { changed, added };
@@ -161,6 +161,11 @@ export async function listEpisodes(podcastId: string): Promise<Episode[]> {
 /** One episode, or undefined. */
 export function getEpisode(id: string): Promise<Episode | undefined> {
   return db.episodes.get(id);
+}
+
+/** Turns automatic download of new episodes on or off for a podcast. */
+export async function setAutoDownload(podcastId: string, on: boolean): Promise<void> {
+  await db.podcasts.update(podcastId, { autoDownload: on || undefined });
 }
 
 /** Marks an episode played (now) or unplayed. */

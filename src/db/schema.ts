@@ -16,6 +16,8 @@ export interface Podcast {
   persons?: { name: string; role?: string; href?: string; img?: string }[];
   /** Plain words for the last failed refresh; cleared by the next one that works. */
   refreshError?: string;
+  /** Download new episodes found by a refresh, within the storage budget. */
+  autoDownload?: boolean;
 }
 
 export interface Enclosure {

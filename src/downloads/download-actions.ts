@@ -63,3 +63,8 @@ export async function removeDownload(episodeId: string): Promise<void> {
   await deleteParts(episodeId);
   await deleteDownload(episodeId);
 }
+
+/** Removes the downloads of several episodes, one after another. */
+export async function removeDownloads(episodeIds: readonly string[]): Promise<void> {
+  for (const episodeId of episodeIds) await removeDownload(episodeId);
+}

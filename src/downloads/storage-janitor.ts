@@ -2,8 +2,9 @@
 // settings change (and hourly, for "after N days"), it deletes what the storage policy says should go.
 import { liveQuery, type Subscription } from 'dexie';
 import { listDownloadedEpisodes, type DownloadedEpisode } from '../db/downloaded-episodes.ts';
+import { downloadSize, listActiveDownloads } from '../db/downloads.ts';
 import { getSetting, getSettingOrDefault } from '../db/settings.ts';
-import { removeDownload } from './download-actions.ts';
+import { removeDownloads } from './download-actions.ts';
 import { downloadsToDelete, fitsBudget, type StoragePolicy } from './storage-policy.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -27,10 +28,19 @@ export async function applyStoragePolicy(): Promise<number> {
   return removeAll(stored, policy, playing);
 }
 
-/** Whether a download of `bytes` more fits the storage budget (for automatic downloads). */
-export async function roomForDownload(bytes: number): Promise<boolean> {
+/**
+ * Whether downloads of these sizes fit the storage budget besides the downloads already kept or
+ * under way (for automatic downloads).
+ */
+export async function roomForDownloads(sizes: readonly number[]): Promise<boolean> {
   const { stored, policy } = await readState();
-  return fitsBudget(stored.map(asStored), policy, bytes);
+  const running = (await listActiveDownloads()).map((download) => ({
+    bytes: downloadSize(download),
+  }));
+  return fitsBudget(stored.map(asStored), policy, [
+    ...running,
+    ...sizes.map((bytes) => ({ bytes })),
+  ]);
 }
 
 async function readState() {
@@ -49,7 +59,7 @@ async function removeAll(
   playing: string | null | undefined,
 ): Promise<number> {
   const doomed = downloadsToDelete(stored.map(asStored), policy, Date.now(), playing);
-  for (const episodeId of doomed) await removeDownload(episodeId);
+  await removeDownloads(doomed);
   return doomed.length;
 }
 

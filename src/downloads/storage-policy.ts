@@ -46,16 +46,16 @@ export function downloadsToDelete(
 }
 
 /**
- * Whether `incoming` more bytes fit the budget once the played downloads the policy would give up
- * are gone (auto-downloads must not push out episodes the listener has not heard).
+ * Whether `incoming` more downloads fit the budget once the played downloads the policy would give
+ * up are gone (automatic downloads must not push out episodes the listener has not heard).
  */
 export function fitsBudget(
   stored: readonly StoredEpisode[],
   policy: StoragePolicy,
-  incoming: number,
+  incoming: readonly { bytes: number }[],
 ): boolean {
-  const unplayed = stored.filter((item) => item.playedAt === undefined);
-  return !overBudget(policy, sum(unplayed) + incoming, unplayed.length + 1);
+  const kept = [...stored.filter((item) => item.playedAt === undefined), ...incoming];
+  return !overBudget(policy, sum(kept), kept.length);
 }
 
 function overBudget(policy: StoragePolicy, bytes: number, count: number): boolean {
@@ -65,6 +65,6 @@ function overBudget(policy: StoragePolicy, bytes: number, count: number): boolea
   );
 }
 
-function sum(items: readonly StoredEpisode[]): number {
+function sum(items: readonly { bytes: number }[]): number {
   return items.reduce((total, item) => total + item.bytes, 0);
 }

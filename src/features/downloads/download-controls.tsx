@@ -1,15 +1,11 @@
 // The download buttons and progress of one episode, driven by its download record in Dexie.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Link } from 'wouter';
 import { getDownload } from '../../db/downloads.ts';
 import type { Download, Episode } from '../../db/schema.ts';
-import {
-  cancelDownload,
-  downloadEpisode,
-  removeDownload,
-  retryDownload,
-} from '../../downloads/download-actions.ts';
+import { cancelDownload, removeDownload, retryDownload } from '../../downloads/download-actions.ts';
+import { askThenDownload } from './ask-then-download.ts';
 import { downloadStatus } from './download-status.ts';
+import { FreeSpaceHint } from './free-space-hint.tsx';
 
 /** Download / Cancel download / Retry download / Delete download, as the state allows. */
 export function DownloadControls({
@@ -48,12 +44,7 @@ export function DownloadControls({
         <>
           <p role="alert" className="error">
             {downloadStatus(download)}
-            {download.failureReason === 'quota-exceeded' && (
-              <>
-                {' '}
-                <Link href="/downloads">Free up space</Link>
-              </>
-            )}
+            {download.failureReason === 'quota-exceeded' && <FreeSpaceHint />}
           </p>
           <button type="button" onClick={() => void retryDownload(episode.id)}>
             Retry download
@@ -62,7 +53,7 @@ export function DownloadControls({
       );
     default:
       return (
-        <button type="button" onClick={() => void downloadEpisode(episode, artworkUrl)}>
+        <button type="button" onClick={() => void askThenDownload(episode, artworkUrl)}>
           Download
         </button>
       );

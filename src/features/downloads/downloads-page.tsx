@@ -6,6 +6,7 @@ import { cancelDownload, removeDownload, retryDownload } from '../../downloads/d
 import { formatBytes } from '../../shared/format.ts';
 import { DownloadProgress } from './download-controls.tsx';
 import { downloadStatus } from './download-status.ts';
+import { FreeSpaceHint } from './free-space-hint.tsx';
 import { useSpeed } from './use-speed.ts';
 
 /** Lists downloads, running ones first. */
@@ -44,7 +45,10 @@ function DownloadRow({ download }: { download: Download }) {
       {running ? (
         <DownloadProgress download={download} />
       ) : (
-        <p className="muted">{downloadStatus(download)}</p>
+        <p className={download.state === 'failed' ? 'error' : 'muted'}>
+          {downloadStatus(download)}
+          {download.failureReason === 'quota-exceeded' && <FreeSpaceHint />}
+        </p>
       )}
       {download.state === 'downloading' && speed !== undefined && (
         <p className="muted">{formatBytes(Math.round(speed))}/s</p>

@@ -9,7 +9,8 @@ import {
   refreshFeed,
   subscribeFeed,
 } from '../../db/library.ts';
-import type { Podcast } from '../../db/schema.ts';
+import type { Episode, Podcast } from '../../db/schema.ts';
+import { autoDownload } from '../../downloads/auto-download.ts';
 import { cancelDownload, removeDownload } from '../../downloads/download-actions.ts';
 import { feedAddress } from '../../feeds/feed-address.ts';
 import { FeedError } from '../../feeds/feed-error.ts';
@@ -37,15 +38,18 @@ export async function subscribe(input: string): Promise<string> {
 
 /** Fetches a podcast's feed and merges it in; returns how many episodes are new. */
 export async function refreshPodcast(podcast: Podcast): Promise<number> {
+  let added: Episode[];
   try {
     const loaded = await loadFeed(podcast.feedUrl);
-    return await refreshFeed(podcast.id, loaded.feedUrl, loaded.feed);
+    added = await refreshFeed(podcast.id, loaded.feedUrl, loaded.feed);
   } catch (error) {
     const feedError =
       error instanceof FeedError ? error : new FeedError('unreachable', messageOf(error));
     await recordRefreshError(podcast.id, feedError.message);
     throw feedError;
   }
+  await autoDownload(podcast, added);
+  return added.length;
 }
 
 /** What refreshing every podcast did. */

@@ -1,6 +1,5 @@
-// OPML import (subscribe to every feed in a file) and export (the library as a file).
-import { findPodcastByFeedUrl, listPodcasts } from '../../db/library.ts';
-import { buildOpml } from '../../feeds/build-opml.ts';
+// OPML import: subscribe to every feed in a file.
+import { findPodcastByFeedUrl } from '../../db/library.ts';
 import { feedAddress } from '../../feeds/feed-address.ts';
 import { parseOpml } from '../../feeds/parse-opml.ts';
 import { messageOf, subscribe } from './library-actions.ts';
@@ -35,9 +34,4 @@ export async function importOpml(
     onProgress?.(done, feeds.length);
   });
   return summary;
-}
-
-/** The library as OPML text. */
-export async function exportOpml(): Promise<string> {
-  return buildOpml(await listPodcasts());
 }

@@ -1,7 +1,8 @@
 // Import an OPML file (subscribe to every feed in it) and export the library as one.
 import { useState, type ChangeEvent } from 'react';
+import { saveOpmlFile } from '../../feeds/export-opml.ts';
 import { messageOf } from './library-actions.ts';
-import { exportOpml, importOpml, type ImportSummary } from './opml-actions.ts';
+import { importOpml, type ImportSummary } from './opml-actions.ts';
 
 /** "Import OPML" (a file picker) and "Export OPML" (a download). */
 export function OpmlControls() {
@@ -30,15 +31,6 @@ export function OpmlControls() {
     }
   }
 
-  async function exportFile() {
-    const blob = new Blob([await exportOpml()], { type: 'text/x-opml' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = 'longwave-subscriptions.opml';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  }
-
   return (
     <>
       <label className="file-button">
@@ -50,7 +42,7 @@ export function OpmlControls() {
           onChange={(event) => void importFile(event)}
         />
       </label>
-      <button type="button" onClick={() => void exportFile()}>
+      <button type="button" onClick={() => void saveOpmlFile()}>
         Export OPML
       </button>
       {progress && (

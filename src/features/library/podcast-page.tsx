@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { getPodcast, listEpisodes } from '../../db/library.ts';
 import { EpisodeList } from '../episode/episode-list.tsx';
+import { AutoDownloadToggle } from './auto-download-toggle.tsx';
 import { PodcastHeader } from './podcast-header.tsx';
 import { RefreshButton } from './refresh-button.tsx';
 import { UnsubscribeButton } from './unsubscribe-button.tsx';
@@ -30,6 +31,7 @@ export function PodcastPage({ podcastId }: { podcastId: string }) {
       <div className="podcast-actions">
         <RefreshButton podcast={podcast} />
         <UnsubscribeButton podcast={podcast} />
+        <AutoDownloadToggle podcast={podcast} />
       </div>
       {podcast.refreshError && (
         <p className="notice">The last refresh failed: {podcast.refreshError}</p>

@@ -3,7 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../src/db/database.ts';
-import { getPodcast, listEpisodes, listPodcasts } from '../../../src/db/library.ts';
+import {
+  getPodcast,
+  listEpisodes,
+  listPodcasts,
+  setAutoDownload,
+} from '../../../src/db/library.ts';
+import { setSetting } from '../../../src/db/settings.ts';
 import {
   refreshAll,
   refreshPodcast,
@@ -12,10 +18,16 @@ import {
 } from '../../../src/features/library/library-actions.ts';
 import { importOpml } from '../../../src/features/library/opml-actions.ts';
 
-const downloads = vi.hoisted(() => ({ cancelled: [] as string[], removed: [] as string[] }));
+const downloads = vi.hoisted(() => ({
+  cancelled: [] as string[],
+  removed: [] as string[],
+  started: [] as string[],
+}));
 vi.mock('../../../src/downloads/download-actions.ts', () => ({
   cancelDownload: (id: string) => Promise.resolve(void downloads.cancelled.push(id)),
   removeDownload: (id: string) => Promise.resolve(void downloads.removed.push(id)),
+  downloadEpisode: (episode: { title: string }) =>
+    Promise.resolve(void downloads.started.push(episode.title)),
 }));
 
 const fixture = (path: string) => readFileSync(`tests/fixtures/feeds/${path}`, 'utf8');
@@ -30,6 +42,7 @@ beforeEach(async () => {
   delays = {};
   downloads.cancelled = [];
   downloads.removed = [];
+  downloads.started = [];
   vi.stubGlobal('fetch', async (url: string) => {
     await new Promise((resolve) => setTimeout(resolve, delays[url] ?? 0));
     const route = routes[url];
@@ -91,6 +104,33 @@ describe('refresh', () => {
     expect(summary.failed).toEqual([
       { title: 'All About Everything', message: expect.stringMatching(/500/) },
     ]);
+  });
+
+  it('downloads the newest new episodes of podcasts that ask for it, within the storage budget', async () => {
+    const rss = (...days: number[]) =>
+      `<rss version="2.0"><channel><title>Show</title>${days
+        .map(
+          (day) => `<item><title>Day ${day}</title><guid>${day}</guid>
+            <pubDate>${new Date(Date.UTC(2024, 0, day)).toUTCString()}</pubDate>
+            <enclosure url="https://host.example/${day}.mp3" length="1000" type="audio/mpeg"/></item>`,
+        )
+        .join('')}</channel></rss>`;
+    routes['https://auto.example/rss'] = rss(1);
+    const id = await subscribe('https://auto.example/rss');
+    routes['https://auto.example/rss'] = rss(1, 2, 3, 4, 5, 6);
+    await refreshPodcast((await getPodcast(id))!);
+    expect(downloads.started).toEqual([]);
+
+    await setAutoDownload(id, true);
+    routes['https://auto.example/rss'] = rss(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+    expect(await refreshPodcast((await getPodcast(id))!)).toBe(5);
+    expect(downloads.started).toEqual(['Day 11', 'Day 10', 'Day 9']);
+
+    downloads.started = [];
+    await setSetting('storageBudgetBytes', 1500);
+    routes['https://auto.example/rss'] = rss(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+    await refreshPodcast((await getPodcast(id))!);
+    expect(downloads.started).toEqual(['Day 13']);
   });
 
   it('refresh all counts every new episode, whichever feed answers first', async () => {

@@ -55,7 +55,7 @@ describe('refreshing a podcast', () => {
         episode('c', 3),
       ]),
     );
-    expect(added).toBe(1);
+    expect(added.map((e) => e.guid)).toEqual(['c']);
     const after = await listEpisodes(podcastId);
     expect(after.map((e) => [e.guid, e.title])).toEqual([
       ['c', 'Episode c'],

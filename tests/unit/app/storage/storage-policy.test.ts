@@ -62,10 +62,11 @@ describe('downloadsToDelete', () => {
 
 describe('fitsBudget', () => {
   it('counts only unplayed downloads, since played ones make way', () => {
-    expect(fitsBudget(stored, { ...OFF, storageBudgetBytes: 100 }, 50)).toBe(true);
-    expect(fitsBudget(stored, { ...OFF, storageBudgetBytes: 100 }, 51)).toBe(false);
-    expect(fitsBudget(stored, { ...OFF, storageBudgetEpisodes: 2 }, 1)).toBe(true);
-    expect(fitsBudget(stored, { ...OFF, storageBudgetEpisodes: 1 }, 1)).toBe(false);
-    expect(fitsBudget(stored, OFF, 10 ** 12)).toBe(true);
+    expect(fitsBudget(stored, { ...OFF, storageBudgetBytes: 100 }, [{ bytes: 50 }])).toBe(true);
+    expect(fitsBudget(stored, { ...OFF, storageBudgetBytes: 100 }, [{ bytes: 51 }])).toBe(false);
+    const two = [{ bytes: 1 }, { bytes: 1 }];
+    expect(fitsBudget(stored, { ...OFF, storageBudgetEpisodes: 3 }, two)).toBe(true);
+    expect(fitsBudget(stored, { ...OFF, storageBudgetEpisodes: 2 }, two)).toBe(false);
+    expect(fitsBudget(stored, OFF, [{ bytes: 10 ** 12 }])).toBe(true);
   });
 });

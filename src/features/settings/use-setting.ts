@@ -1,0 +1,19 @@
+// A stored setting as React state that follows the database, with its default until it is read.
+import { useLiveQuery } from 'dexie-react-hooks';
+import {
+  DEFAULT_SETTINGS,
+  getSettingOrDefault,
+  setSetting,
+  type Settings,
+} from '../../db/settings.ts';
+
+type DefaultedKey = keyof typeof DEFAULT_SETTINGS;
+
+/** The setting's value and a function that stores a new one. */
+export function useSetting<K extends DefaultedKey>(
+  key: K,
+): [Settings[K], (value: Settings[K]) => void] {
+  const defaults: Pick<Settings, K> = DEFAULT_SETTINGS;
+  const value = useLiveQuery(() => getSettingOrDefault(key), [key], defaults[key]);
+  return [value, (next) => void setSetting(key, next)];
+}
