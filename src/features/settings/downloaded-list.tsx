@@ -64,14 +64,15 @@ export function DownloadedList() {
 
 function DownloadedRow({ item }: { item: DownloadedEpisode }) {
   const { download, episode } = item;
+  const meta = [
+    formatBytes(item.bytes),
+    download.downloadedAt ? `downloaded ${formatDate(download.downloadedAt)}` : '',
+    episode?.playedAt !== undefined ? 'played' : '',
+  ].filter(Boolean);
   return (
     <li className="episode" aria-label={download.title}>
       <h4 className="episode-title">{download.title}</h4>
-      <p className="episode-meta muted">
-        <span>{formatBytes(item.bytes)}</span>
-        {download.downloadedAt && <span>downloaded {formatDate(download.downloadedAt)}</span>}
-        {episode?.playedAt !== undefined && <span>played</span>}
-      </p>
+      <p className="episode-meta">{meta.join(' · ')}</p>
       <div className="episode-actions">
         <button type="button" onClick={() => void removeDownload(download.episodeId)}>
           Delete download
