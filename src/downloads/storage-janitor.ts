@@ -1,6 +1,6 @@
 // Keeps downloads within the listener's storage settings: whenever downloads, played state or the
 // settings change (and hourly, for "after N days"), it deletes what the storage policy says should go.
-import { liveQuery, type Subscription } from 'dexie';
+import { liveQuery } from 'dexie';
 import { listDownloadedEpisodes, type DownloadedEpisode } from '../db/downloaded-episodes.ts';
 import { downloadSize, listActiveDownloads } from '../db/downloads.ts';
 import { getSetting, getSettingOrDefault } from '../db/settings.ts';
@@ -9,17 +9,19 @@ import { downloadsToDelete, fitsBudget, type StoragePolicy } from './storage-pol
 
 const HOUR_MS = 60 * 60 * 1000;
 
-let running: { subscription: Subscription; timer: ReturnType<typeof setInterval> } | undefined;
+let started = false;
 
 /** Starts applying the storage policy in this page (idempotent). */
 export function startStorageJanitor(): void {
-  if (running) return;
-  const subscription = liveQuery(readState).subscribe({
-    next: ({ stored, policy, playing }) => void removeAll(stored, policy, playing),
-    error: console.error,
-  });
-  const timer = setInterval(() => void applyStoragePolicy(), HOUR_MS);
-  running = { subscription, timer };
+  if (started) return;
+  started = true;
+  // One pass at a time: a pass's own deletions wake the query, and the next pass sees them done.
+  let pass = Promise.resolve();
+  const queuePass = () => {
+    pass = pass.then(applyStoragePolicy).then(() => undefined, console.error);
+  };
+  liveQuery(readState).subscribe({ next: queuePass, error: console.error });
+  setInterval(queuePass, HOUR_MS);
 }
 
 /** Deletes, now, the downloads the storage policy says should go; returns how many. */
