@@ -15,6 +15,10 @@ export interface Settings {
   podcastSpeeds: Record<string, number>;
   /** The episode in the player, so it is there again when the app reopens. */
   nowPlayingEpisodeId: string | null;
+  /** The listener closed the iOS Add to Home Screen hint. */
+  installHintDismissed: boolean;
+  /** Notification permission was asked for once (at the first download); never ask again. */
+  notificationPermissionAsked: boolean;
 }
 
 /** Values used until the listener changes them. */
