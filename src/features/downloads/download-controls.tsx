@@ -9,6 +9,7 @@ import {
   removeDownload,
   retryDownload,
 } from '../../downloads/download-actions.ts';
+import { askForNotificationsOnce } from './ask-for-notifications.ts';
 import { downloadStatus } from './download-status.ts';
 
 /** Download / Cancel download / Retry download / Delete download, as the state allows. */
@@ -62,7 +63,13 @@ export function DownloadControls({
       );
     default:
       return (
-        <button type="button" onClick={() => void downloadEpisode(episode, artworkUrl)}>
+        <button
+          type="button"
+          onClick={() => {
+            void askForNotificationsOnce();
+            void downloadEpisode(episode, artworkUrl);
+          }}
+        >
           Download
         </button>
       );
