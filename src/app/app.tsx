@@ -54,8 +54,8 @@ export function App() {
           <Route path="/podcast/:id">{(params) => <PodcastPage podcastId={params.id} />}</Route>
           <Route component={NotFoundPage} />
         </Switch>
-        <footer className="app-footer">Longwave {import.meta.env.VITE_APP_VERSION}</footer>
       </main>
+      <footer className="app-footer">Longwave {import.meta.env.VITE_APP_VERSION}</footer>
       <UpdatePrompt {...update} />
       <MiniPlayer />
       <AudioHost />
