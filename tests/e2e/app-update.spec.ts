@@ -6,7 +6,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { demoAudioSha256 } from '../../server/demo/demo-audio.ts';
 import { demoEpisodes } from '../../server/demo/demo-episodes.ts';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { cachedSha256, episodeItem, openApp, openDemoPodcast } from '../support/app-page.ts';
+import {
+  backgroundFetchBytes,
+  cachedSha256,
+  episodeItem,
+  openApp,
+  openDemoPodcast,
+} from '../support/app-page.ts';
 import { buildApp } from '../support/build-app.ts';
 import { launchChromium, type ChromiumSession } from '../support/chromium.ts';
 
@@ -111,11 +117,4 @@ function footer(page: Page) {
 /** Runs in the page: whether a new service worker is installed and waiting. */
 async function hasWaitingWorker(): Promise<boolean> {
   return Boolean((await navigator.serviceWorker.getRegistration())?.waiting);
-}
-
-/** Runs in the page: bytes downloaded so far by the one running Background Fetch. */
-async function backgroundFetchBytes(): Promise<number> {
-  const manager = (await navigator.serviceWorker.ready).backgroundFetch;
-  const [id] = (await manager?.getIds()) ?? [];
-  return (id && (await manager?.get(id))?.downloaded) || 0;
 }

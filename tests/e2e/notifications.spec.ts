@@ -4,7 +4,12 @@
 import { expect, test, type Worker } from '@playwright/test';
 import { demoEpisodes } from '../../server/demo/demo-episodes.ts';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { episodeItem, openApp, openDemoPodcast } from '../support/app-page.ts';
+import {
+  backgroundFetchBytes,
+  episodeItem,
+  openApp,
+  openDemoPodcast,
+} from '../support/app-page.ts';
 import { launchChromium, type ChromiumSession } from '../support/chromium.ts';
 
 const [first, second, third] = demoEpisodes;
@@ -125,11 +130,4 @@ function notifications(worker: Worker) {
       episodeId: (notification.data as { episodeId: string }).episodeId,
     }));
   });
-}
-
-/** Runs in the page: bytes downloaded so far by the one running Background Fetch. */
-async function backgroundFetchBytes(): Promise<number> {
-  const manager = (await navigator.serviceWorker.ready).backgroundFetch;
-  const [id] = (await manager?.getIds()) ?? [];
-  return (id && (await manager?.get(id))?.downloaded) || 0;
 }

@@ -34,7 +34,7 @@ export function DownloadsPage() {
             you close the app, where the browser allows.
           </p>
           <Link href="/" className="button-link">
-            Go to the library
+            Browse your podcasts
           </Link>
         </div>
       ) : (
