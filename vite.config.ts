@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import packageJson from './package.json' with { type: 'json' };
 import { pwaOptions } from './pwa.config.ts';
 import { demoRoutes } from './server/demo/demo-routes.ts';
 import { proxyRoutes } from './server/proxy/proxy-routes.ts';
@@ -35,4 +36,10 @@ function feedProxy(): Plugin {
 export default defineConfig({
   plugins: [react(), VitePWA(pwaOptions), demoPodcast(), feedProxy()],
   build: { target: 'es2022', sourcemap: true },
+  define: {
+    // Shown in the footer; a test builds twice with different values to see an update arrive.
+    'import.meta.env.VITE_APP_VERSION': JSON.stringify(
+      process.env.VITE_APP_VERSION ?? packageJson.version,
+    ),
+  },
 });

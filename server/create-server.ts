@@ -8,8 +8,8 @@ import { proxyRoutes, type ProxyOptions } from './proxy/proxy-routes.ts';
 import { staticFiles } from './static-files.ts';
 
 export interface CreateServerOptions {
-  /** The Vite build output: index.html, sw.js, assets/. */
-  distDir: string;
+  /** The Vite build output: index.html, sw.js, assets/ (or where it is now, asked per request). */
+  distDir: string | (() => string);
   demo?: DemoRoutesOptions;
   /** Let the proxy fetch loopback and private addresses; default LONGWAVE_ALLOW_PRIVATE_HOSTS=1. */
   allowPrivateHosts?: boolean;

@@ -21,10 +21,17 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Middleware serving `distDir` (GET and HEAD), falling back to index.html for app routes. */
-export function staticFiles(distDir: string): Middleware {
-  // `single` sends index.html for paths without a file extension; real files still 404.
-  const serve = sirv(distDir, { etag: true, single: true, setHeaders });
+/**
+ * Middleware serving `distDir` (GET and HEAD), falling back to index.html for app routes. A
+ * function is asked on every request, so a test can deploy a new build to the same origin.
+ */
+export function staticFiles(distDir: string | (() => string)): Middleware {
+  const servers = new Map<string, ReturnType<typeof sirv>>();
+  const serverFor = (dir: string) => {
+    // `single` sends index.html for paths without a file extension; real files still 404.
+    if (!servers.has(dir)) servers.set(dir, sirv(dir, { etag: true, single: true, setHeaders }));
+    return servers.get(dir)!;
+  };
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -33,7 +40,7 @@ export function staticFiles(distDir: string): Middleware {
     // sirv answers some Range headers wrongly (suffix ranges, multiple ranges); ignoring Range is
     // always correct (RFC 9110 §14.2), and nothing in dist/ is worth fetching in parts.
     delete req.headers.range;
-    serve(req, res, next);
+    serverFor(typeof distDir === 'function' ? distDir() : distDir)(req, res, next);
   };
 }
 

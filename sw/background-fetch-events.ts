@@ -6,6 +6,7 @@ import { episodeIdOf } from '../src/shared/background-fetch-id.ts';
 import { ARTWORK_CACHE, MEDIA_CACHE } from '../src/shared/cache-names.ts';
 import { decideAfterFailedFetch } from './decide-after-failed-fetch.ts';
 import { notifyClients } from './notify-clients.ts';
+import { notifyDownloadSettled } from './notifications.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -77,6 +78,7 @@ async function storeFetchedEpisode(event: BackgroundFetchUpdateUIEvent): Promise
     episodeId: download.episodeId,
     outcome: 'downloaded',
   });
+  await notifyDownloadSettled(download.episodeId, 'downloaded');
 }
 
 /** Stores the audio only when it is whole: a short body (a truncated response) is never "downloaded". */
@@ -110,6 +112,7 @@ async function settle(
       episodeId: download.episodeId,
       outcome: 'failed',
     });
+    await notifyDownloadSettled(download.episodeId, 'failed');
   }
 }
 

@@ -9,6 +9,7 @@ import {
   onBackgroundFetchSuccess,
 } from './background-fetch-events.ts';
 import { registerMediaRoute } from './media-route.ts';
+import { onNotificationClick } from './notifications.ts';
 import { setUpPrecache } from './precache.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
@@ -21,6 +22,7 @@ self.addEventListener('backgroundfetchsuccess', onBackgroundFetchSuccess);
 self.addEventListener('backgroundfetchfail', onBackgroundFetchFail);
 self.addEventListener('backgroundfetchabort', onBackgroundFetchAbort);
 self.addEventListener('backgroundfetchclick', onBackgroundFetchClick);
+self.addEventListener('notificationclick', onNotificationClick);
 
 self.addEventListener('message', (event) => {
   if (isPageMessage(event.data) && event.data.type === 'SKIP_WAITING') void self.skipWaiting();

@@ -25,7 +25,12 @@ export class BackupError extends Error {
 }
 
 /** Settings that describe this device's moment, not the listener's choices. */
-const LOCAL_SETTINGS = new Set(['demoSubscribed', 'nowPlayingEpisodeId']);
+const LOCAL_SETTINGS = new Set([
+  'demoSubscribed',
+  'nowPlayingEpisodeId',
+  'installHintDismissed',
+  'notificationPermissionAsked',
+]);
 
 const between = (low: number, high: number) => (value: unknown) =>
   typeof value === 'number' && value >= low && value <= high;

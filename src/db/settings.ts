@@ -23,6 +23,10 @@ export interface Settings {
   storageBudgetEpisodes: number | null;
   /** Ask before a large download when the connection is metered (Network Information API). */
   warnOnMeteredDownloads: boolean;
+  /** The listener closed the iOS Add to Home Screen hint. */
+  installHintDismissed: boolean;
+  /** Notification permission was asked for once (at the first download); never ask again. */
+  notificationPermissionAsked: boolean;
 }
 
 type DefaultedKey =

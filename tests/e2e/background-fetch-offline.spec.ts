@@ -4,6 +4,7 @@ import { demoAudioSha256 } from '../../server/demo/demo-audio.ts';
 import { demoEpisodes } from '../../server/demo/demo-episodes.ts';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
 import {
+  backgroundFetchBytes,
   cachedSha256,
   downloadRecords,
   episodeItem,
@@ -123,13 +124,6 @@ test('the app is installable: Chrome reports no installability errors', async ()
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   expect(installabilityErrors).toEqual([]);
 });
-
-/** Runs in the page: bytes downloaded so far by the one running Background Fetch. */
-async function backgroundFetchBytes(): Promise<number> {
-  const manager = (await navigator.serviceWorker.ready).backgroundFetch;
-  const [id] = (await manager?.getIds()) ?? [];
-  return (id && (await manager?.get(id))?.downloaded) || 0;
-}
 
 /** Runs in the service worker: the state of the one download record. */
 function readDownloadState(): Promise<string | undefined> {

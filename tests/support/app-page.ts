@@ -61,3 +61,10 @@ export function downloadRecords(
       }),
   );
 }
+
+/** Runs in the page: bytes downloaded so far by the one running Background Fetch. */
+export async function backgroundFetchBytes(): Promise<number> {
+  const manager = (await navigator.serviceWorker.ready).backgroundFetch;
+  const [id] = (await manager?.getIds()) ?? [];
+  return (id && (await manager?.get(id))?.downloaded) || 0;
+}

@@ -1,5 +1,6 @@
 // The Downloads view: every download with its state, progress and speed, in queue order.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { Link } from 'wouter';
 import { listDownloads } from '../../db/downloads.ts';
 import type { Download } from '../../db/schema.ts';
 import { cancelDownload, removeDownload, retryDownload } from '../../downloads/download-actions.ts';
@@ -12,7 +13,13 @@ import { useSpeed } from './use-speed.ts';
 /** Lists downloads, running ones first. */
 export function DownloadsPage() {
   const downloads = useLiveQuery(listDownloads);
-  if (!downloads) return <p aria-busy="true">Loading downloads…</p>;
+  if (!downloads) {
+    return (
+      <p className="loading" aria-busy="true">
+        Loading downloads…
+      </p>
+    );
+  }
   const order = ['downloading', 'paused', 'queued', 'failed', 'downloaded', 'cancelled'];
   const sorted = [...downloads].sort(
     (a, b) => order.indexOf(a.state) - order.indexOf(b.state) || a.createdAt - b.createdAt,
@@ -21,9 +28,16 @@ export function DownloadsPage() {
     <section aria-labelledby="downloads-heading">
       <h1 id="downloads-heading">Downloads</h1>
       {sorted.length === 0 ? (
-        <p className="empty">
-          Nothing downloaded yet. Tap Download on an episode to keep it for offline listening.
-        </p>
+        <div className="state">
+          <h2>Nothing downloaded yet</h2>
+          <p className="muted">
+            Tap Download on an episode to keep it for offline listening. It goes on downloading when
+            you close the app, where the browser allows.
+          </p>
+          <Link href="/" className="button-link">
+            Browse your podcasts
+          </Link>
+        </div>
       ) : (
         <ul className="episode-list" aria-label="Downloads">
           {sorted.map((download) => (

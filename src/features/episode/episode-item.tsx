@@ -32,7 +32,7 @@ export function EpisodeItem({ episode, artworkUrl, feedUrl, context, ...li }: Ep
       className={episode.playedAt ? 'episode episode-played' : 'episode'}
       aria-labelledby={titleId}
     >
-      <h2 id={titleId} className="episode-title">
+      <h2 id={titleId} className="episode-title" tabIndex={-1}>
         {episode.title}
       </h2>
       {context}

@@ -5,6 +5,7 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { Episode } from '../../db/schema.ts';
 import { EpisodeItem } from './episode-item.tsx';
+import { useScrollToEpisode } from './use-scroll-to-episode.ts';
 
 /** Rows rendered beyond each edge of the viewport: enough that short lists render whole. */
 const OVERSCAN = 10;
@@ -14,10 +15,13 @@ export function EpisodeList({
   episodes,
   artworkUrl,
   feedUrl,
+  focusEpisodeId,
 }: {
   episodes: Episode[];
   artworkUrl?: string;
   feedUrl?: string;
+  /** An episode to scroll to and focus, e.g. from a notification's link. */
+  focusEpisodeId?: string;
 }) {
   const listRef = useRef<HTMLUListElement>(null);
   const [listTop, setListTop] = useState(0);
@@ -43,6 +47,7 @@ export function EpisodeList({
     getItemKey: (index) => episodes[index]?.id ?? index,
     useFlushSync: false,
   });
+  useScrollToEpisode(virtualizer, episodes, focusEpisodeId);
   return (
     <ul
       ref={listRef}

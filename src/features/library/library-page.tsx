@@ -9,7 +9,13 @@ import { SubscribeForm } from './subscribe-form.tsx';
 /** Lists subscribed podcasts; each links to its episodes. */
 export function LibraryPage() {
   const podcasts = useLiveQuery(listPodcasts);
-  if (!podcasts) return <p aria-busy="true">Loading your library…</p>;
+  if (!podcasts) {
+    return (
+      <p className="loading" aria-busy="true">
+        Loading your library…
+      </p>
+    );
+  }
   return (
     <section aria-labelledby="library-heading">
       <h1 id="library-heading">Library</h1>
@@ -19,7 +25,13 @@ export function LibraryPage() {
         <OpmlControls />
       </div>
       {podcasts.length === 0 ? (
-        <p className="empty">No podcasts yet.</p>
+        <div className="state">
+          <h2>No podcasts yet.</h2>
+          <p className="muted">
+            Paste a podcast&apos;s feed address into Feed URL above and press Subscribe, or import
+            an OPML file from another podcast app.
+          </p>
+        </div>
       ) : (
         <ul className="podcast-grid" aria-label="Podcasts">
           {podcasts.map((podcast) => (

@@ -1,7 +1,7 @@
 // One podcast: its details, refresh and unsubscribe, and its episodes newest first.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import { getPodcast, listEpisodes } from '../../db/library.ts';
 import { EpisodeList } from '../episode/episode-list.tsx';
 import { AutoDownloadToggle } from './auto-download-toggle.tsx';
@@ -13,16 +13,26 @@ import { UnsubscribeButton } from './unsubscribe-button.tsx';
 export function PodcastPage({ podcastId }: { podcastId: string }) {
   const podcast = useLiveQuery(() => getPodcast(podcastId), [podcastId], null);
   const episodes = useLiveQuery(() => listEpisodes(podcastId), [podcastId]);
+  const focusEpisodeId = new URLSearchParams(useSearch()).get('episode') ?? undefined;
   useEffect(() => {
     window.scrollTo(0, 0);
   }, [podcastId]);
-  if (podcast === null || !episodes) return <p aria-busy="true">Loading…</p>;
+  if (podcast === null || !episodes) {
+    return (
+      <p className="loading" aria-busy="true">
+        Loading the podcast…
+      </p>
+    );
+  }
   if (!podcast) {
     return (
-      <>
+      <section className="state" aria-labelledby="podcast-missing-heading">
+        <h1 id="podcast-missing-heading">Podcast not found</h1>
         <p role="alert">This podcast is not in your library.</p>
-        <Link href="/">Back to the library</Link>
-      </>
+        <Link href="/" className="button-link">
+          Back to the library
+        </Link>
+      </section>
     );
   }
   return (
@@ -36,7 +46,12 @@ export function PodcastPage({ podcastId }: { podcastId: string }) {
       {podcast.refreshError && (
         <p className="notice">The last refresh failed: {podcast.refreshError}</p>
       )}
-      <EpisodeList episodes={episodes} artworkUrl={podcast.artworkUrl} feedUrl={podcast.feedUrl} />
+      <EpisodeList
+        episodes={episodes}
+        artworkUrl={podcast.artworkUrl}
+        feedUrl={podcast.feedUrl}
+        focusEpisodeId={focusEpisodeId}
+      />
     </section>
   );
 }

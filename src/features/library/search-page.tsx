@@ -34,14 +34,20 @@ export function SearchPage() {
           }}
         />
       </form>
+      {!query && <p className="muted">Type words from an episode&apos;s title or show notes.</p>}
       {query && results && (
-        <p role="status" className="muted">
-          {results.length === 0
-            ? 'No episodes match.'
-            : results.length === LIMIT
-              ? `The newest ${LIMIT} matching episodes:`
-              : `${results.length} ${results.length === 1 ? 'episode matches' : 'episodes match'}.`}
-        </p>
+        <div className={results.length === 0 ? 'state' : undefined}>
+          <p role="status" className="muted">
+            {results.length === 0
+              ? 'No episodes match.'
+              : results.length === LIMIT
+                ? `The newest ${LIMIT} matching episodes:`
+                : `${results.length} ${results.length === 1 ? 'episode matches' : 'episodes match'}.`}
+          </p>
+          {results.length === 0 && (
+            <p>Try fewer or other words. Search looks through the podcasts in your library.</p>
+          )}
+        </div>
       )}
       <ul className="episode-list search-results" aria-label="Search results">
         {query &&

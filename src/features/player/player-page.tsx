@@ -20,8 +20,13 @@ export function PlayerPage() {
   if (!nowPlaying) {
     return (
       <div className="player-page">
-        <h1>Nothing playing</h1>
-        <Link href="/">Choose an episode in the library</Link>
+        <div className="state">
+          <h1>Nothing playing</h1>
+          <p className="muted">Press Play on any episode; it keeps playing across the app.</p>
+          <Link href="/" className="button-link">
+            Choose an episode in the library
+          </Link>
+        </div>
         <UpNext />
       </div>
     );

@@ -1,0 +1,9 @@
+// Addresses inside the app that both the page and the service worker build.
+
+/** A podcast's page, scrolled to one of its episodes. */
+export function episodeHref(podcastId: string, episodeId: string): string {
+  return `/podcast/${encodeURIComponent(podcastId)}?episode=${encodeURIComponent(episodeId)}`;
+}
+
+/** Where the Downloads view lives. */
+export const DOWNLOADS_HREF = '/downloads';

@@ -1,0 +1,68 @@
+// Every page of the app, each opened the way a listener gets there, for checks run on all of them.
+import { expect, type Page } from '@playwright/test';
+import { openDemoPodcast } from './app-page.ts';
+
+export interface AppStop {
+  name: string;
+  /** Opens the page at `origin` and waits until its content is there. */
+  open(page: Page, origin: string): Promise<void>;
+}
+
+const heading = (page: Page, name: string | RegExp) =>
+  expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+
+/** Library, podcast, downloads, search, player, settings and not-found. */
+export const APP_TOUR: AppStop[] = [
+  {
+    name: 'library',
+    open: async (page, origin) => {
+      await page.goto(origin);
+      await expect(page.getByRole('link', { name: 'Longwave Demo' })).toBeVisible();
+    },
+  },
+  {
+    name: 'podcast',
+    open: async (page, origin) => {
+      await page.goto(origin);
+      await openDemoPodcast(page);
+    },
+  },
+  {
+    name: 'downloads',
+    open: async (page, origin) => {
+      await page.goto(`${origin}/downloads`);
+      await heading(page, 'Downloads');
+    },
+  },
+  {
+    name: 'search',
+    open: async (page, origin) => {
+      await page.goto(`${origin}/search?q=light`);
+      await expect(page.getByRole('main').getByRole('status')).toHaveText(/match/);
+    },
+  },
+  {
+    name: 'player',
+    open: async (page, origin) => {
+      await page.goto(origin);
+      await openDemoPodcast(page);
+      await page.getByRole('button', { name: 'Play' }).first().click();
+      await page.getByRole('link', { name: /^Open player/ }).click();
+      await expect(page.getByRole('slider', { name: 'Seek' })).toBeVisible();
+    },
+  },
+  {
+    name: 'settings',
+    open: async (page, origin) => {
+      await page.goto(`${origin}/settings`);
+      await heading(page, 'Settings');
+    },
+  },
+  {
+    name: 'not found',
+    open: async (page, origin) => {
+      await page.goto(`${origin}/no-such-page`);
+      await heading(page, 'Page not found');
+    },
+  },
+];
