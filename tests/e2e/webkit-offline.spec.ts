@@ -12,7 +12,10 @@ import {
 import { setUpDownloadTest, MIB, type DownloadFixture } from '../support/download-fixture.ts';
 import type { AppTab } from '../support/engine.ts';
 
-const SIZE = 8 * MIB;
+// Big enough that WebKit does not buffer it whole from the first answer, so seeking to 80 % asks
+// the service worker for a Range, as Safari does (measured: 8 MiB is buffered whole, 24 MiB is
+// not). WebKitGTK would also cope with a whole 200 there; what this proves is the offline seek.
+const SIZE = 24 * MIB;
 const RATE = 2_000_000;
 
 let fixture: DownloadFixture | undefined;
@@ -51,6 +54,8 @@ test('webkit-in-page: a download survives a 503, a drop and a reload, then plays
     [206, true],
   ]);
   await tab.reload();
+  // The rest at full speed: only the part before the reload needs to be slow.
+  media.setFault(episode.slug, {});
 
   const record = await waitUntil(
     () => downloadOf(tab, episode.title),

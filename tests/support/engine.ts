@@ -1,6 +1,6 @@
 // One face for the browsers the download tests run in: Chromium (with Background Fetch or without)
-// through Playwright, Firefox ESR through puppeteer-core, WebKitGTK through WebKitWebDriver. Tests
-// speak to tabs, not to a tool.
+// through Playwright, Firefox ESR through puppeteer-core, WebKitGTK through WebKitWebDriver.
+// Tests speak to tabs, not to a tool.
 
 /** A page of the app. Functions passed to evaluate run in the page, so they must be self-contained. */
 export interface AppTab {
@@ -25,15 +25,18 @@ export interface Engine {
 }
 
 export type EngineName = Engine['name'];
-/**
- * The engines every download spec runs in. WebKit has its own spec (webkit-*.spec.ts): its
- * automation session cannot survive a relaunch, and one long journey there proves more per second.
- */
+/** The engines every download spec runs in. */
 export const ENGINES: EngineName[] = [
   'chromium-background-fetch',
   'chromium-in-page',
   'firefox-in-page',
+  'webkit-in-page',
 ];
+
+/** Whether the profile outlives `relaunch()`: MiniBrowser --automation keeps data in memory. */
+export function keepsProfileOnRelaunch(name: EngineName): boolean {
+  return name !== 'webkit-in-page';
+}
 
 /** Launches the named engine on a fresh profile. */
 export async function launchEngine(name: EngineName): Promise<Engine> {

@@ -1,6 +1,7 @@
 // WebKitGTK's MiniBrowser driven by Debian's WebKitWebDriver (WebDriver classic) through
 // webdriverio, on a private Xvfb display and a fresh home directory.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,9 +10,21 @@ import { remote } from 'webdriverio';
 import { startXvfb, type Xvfb } from './xvfb.ts';
 
 export const WEBKIT_DRIVER_PATH = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
-/** Shipped by libwebkit2gtk-4.1-0, which webkit2gtk-driver depends on. */
-export const MINIBROWSER_PATH =
-  process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const MULTIARCH: Partial<Record<string, string>> = {
+  x64: 'x86_64-linux-gnu',
+  arm64: 'aarch64-linux-gnu',
+};
+
+/** MiniBrowser ships with the WebKitGTK library that webkit2gtk-driver depends on (dpkg -L). */
+export function miniBrowserPath(): string {
+  if (process.env.MINIBROWSER_PATH) return process.env.MINIBROWSER_PATH;
+  const lib = `/usr/lib/${MULTIARCH[process.arch] ?? `${process.arch}-linux-gnu`}`;
+  const candidates = [`${lib}/webkit2gtk-4.1/MiniBrowser`, `${lib}/webkitgtk-6.0/MiniBrowser`];
+  const found = candidates.find((path) => existsSync(path));
+  if (!found)
+    throw new Error(`No MiniBrowser at ${candidates.join(' or ')}: install webkit2gtk-driver.`);
+  return found;
+}
 
 export type WebKitBrowser = WebdriverIO.Browser;
 
@@ -59,7 +72,7 @@ export async function launchWebKit(): Promise<WebKitSession> {
         'wdio:enforceWebDriverClassic': true,
         timeouts: { script: 60_000, pageLoad: 30_000, implicit: 0 },
         'webkitgtk:browserOptions': {
-          binary: MINIBROWSER_PATH,
+          binary: miniBrowserPath(),
           args: ['--automation', '--autoplay-policy=allow'],
         },
       } as WebdriverIO.Capabilities,
