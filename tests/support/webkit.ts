@@ -7,6 +7,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { remote } from 'webdriverio';
+import { killWithThisProcess } from './reaper.ts';
 import { startXvfb, type Xvfb } from './xvfb.ts';
 
 export const WEBKIT_DRIVER_PATH = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
@@ -43,10 +44,12 @@ export async function launchWebKit(): Promise<WebKitSession> {
   const home = await mkdtemp(join(tmpdir(), 'longwave-webkit-'));
   let xvfb: Xvfb | undefined;
   let driver: ChildProcess | undefined;
+  let reaper: { release(): void } | undefined;
   const stop = async () => {
     await stopProcess(driver);
     // Without its display, a MiniBrowser the driver left behind exits too.
     await xvfb?.stop();
+    reaper?.release();
     await rm(home, { recursive: true, force: true, maxRetries: 5 });
   };
   try {
@@ -61,6 +64,7 @@ export async function launchWebKit(): Promise<WebKitSession> {
       XDG_CACHE_HOME: join(home, 'cache'),
       MESA_SHADER_CACHE_DISABLE: 'true',
     });
+    reaper = killWithThisProcess([xvfb.pid, driver.pid!], home);
     const browser = await remote({
       hostname: '127.0.0.1',
       port,

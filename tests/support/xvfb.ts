@@ -8,6 +8,7 @@ export const XVFB_PATH = process.env.XVFB_PATH ?? '/usr/bin/Xvfb';
 export interface Xvfb {
   /** The value for DISPLAY, e.g. ":99". */
   display: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -34,6 +35,7 @@ export async function startXvfb(): Promise<Xvfb> {
   });
   return {
     display,
+    pid: server.pid!,
     stop: async () => {
       if (server.exitCode === null && server.signalCode === null) {
         server.kill('SIGTERM');
