@@ -53,9 +53,9 @@ test('webkit-in-page: a download survives a 503, a drop and a reload, then plays
     [206, false],
     [206, true],
   ]);
-  await tab.reload();
-  // The rest at full speed: only the part before the reload needs to be slow.
+  // The rest at full speed (the running request keeps its pace): only the start must be slow.
   media.setFault(episode.slug, {});
+  await tab.reload();
 
   const record = await waitUntil(
     () => downloadOf(tab, episode.title),

@@ -3,7 +3,7 @@
 import { appTab } from './app-tab.ts';
 import type { Engine } from './engine.ts';
 import { launchWebKit } from './webkit.ts';
-import { WebDriverWindows } from './webdriver-page.ts';
+import { WebDriverWindows } from './webdriver-windows.ts';
 
 /** MiniBrowser on a fresh, private display and an empty website-data session. */
 export async function launchWebKitEngine(): Promise<Engine> {
