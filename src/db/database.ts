@@ -3,12 +3,12 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type {
   Download,
-  DownloadPart,
   Episode,
   PlaybackPosition,
   Podcast,
   QueueItem,
   Setting,
+  StoredPart,
 } from './schema.ts';
 
 export const DATABASE_NAME = 'longwave';
@@ -67,7 +67,7 @@ export class LongwaveDatabase extends Dexie {
   episodes!: EntityTable<Episode, 'id'>;
   downloads!: EntityTable<Download, 'episodeId'>;
   settings!: EntityTable<Setting, 'key'>;
-  parts!: Dexie.Table<DownloadPart, [string, number]>;
+  parts!: Dexie.Table<StoredPart, [string, number]>;
   positions!: EntityTable<PlaybackPosition, 'episodeId'>;
   queue!: EntityTable<QueueItem, 'id'>;
 

@@ -101,6 +101,12 @@ export interface DownloadPart {
   blob: Blob;
 }
 
+/**
+ * A part as IndexedDB holds it: a Blob, or its bytes where the browser refuses Blobs (WebKit in
+ * an ephemeral session, as Safari's private browsing is).
+ */
+export type StoredPart = Omit<DownloadPart, 'blob'> & { blob?: Blob; bytes?: ArrayBuffer };
+
 /** Where the listener is in an episode; written while it plays, read to resume it. */
 export interface PlaybackPosition {
   episodeId: string;

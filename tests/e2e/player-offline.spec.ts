@@ -1,6 +1,6 @@
-// Offline playback in Chromium and Firefox ESR: with every server stopped, a downloaded episode
-// plays, seeks to 80 % through the service worker's Range answers, keeps playing from there, and
-// after a reload the player is back at the saved position.
+// Offline playback in Chromium, Firefox ESR and WebKit: with every server stopped, a downloaded
+// episode plays, seeks to 80 % through the service worker's Range answers, keeps playing from
+// there, and after a reload the player is back at the saved position and plays on.
 import { expect, test } from '@playwright/test';
 import { demoEpisodes } from '../../server/demo/demo-episodes.ts';
 import { downloadOf, pressEpisodeButton, waitUntil } from '../support/app-actions.ts';
@@ -9,7 +9,7 @@ import { launchEngine, type AppTab, type Engine, type EngineName } from '../supp
 
 // 16 MiB ≈ 6 min 16 s: 80 % leaves more than the last minute, so the episode is not yet played.
 const episode = demoEpisodes.find((candidate) => candidate.bytes === 16 * 2 ** 20)!;
-const ENGINES: EngineName[] = ['chromium-background-fetch', 'firefox-in-page'];
+const ENGINES: EngineName[] = ['chromium-background-fetch', 'firefox-in-page', 'webkit-in-page'];
 /**
  * Headless Firefox on a machine without a sound card reports this once audio reaches its output,
  * and plays on with a silent clock (currentTime keeps advancing, as the test checks). Any other

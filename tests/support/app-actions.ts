@@ -89,13 +89,16 @@ export function readStore(tab: AppTab): Promise<{
           const parts = tx.objectStore('parts').getAll();
           tx.oncomplete = () => {
             db.close();
-            const stored: { episodeId: string; blob: Blob }[] = parts.result;
+            // A part is a Blob, or its bytes where IndexedDB refuses Blobs (WebKit, ephemeral).
+            const stored: { episodeId: string; blob?: Blob; bytes?: ArrayBuffer }[] = parts.result;
+            const sizeOf = (part: (typeof stored)[number]) =>
+              part.blob?.size ?? part.bytes?.byteLength ?? 0;
             const partsOf: Record<string, number> = {};
             for (const { episodeId } of stored) partsOf[episodeId] = (partsOf[episodeId] ?? 0) + 1;
             resolve({
               downloads: downloads.result,
               parts: stored.length,
-              partBytes: stored.reduce((sum, part) => sum + part.blob.size, 0),
+              partBytes: stored.reduce((sum, part) => sum + sizeOf(part), 0),
               partsOf,
             });
           };

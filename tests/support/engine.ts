@@ -1,5 +1,6 @@
 // One face for the browsers the download tests run in: Chromium (with Background Fetch or without)
-// through Playwright, Firefox ESR through puppeteer-core. Tests speak to tabs, not to a tool.
+// through Playwright, Firefox ESR through puppeteer-core, WebKitGTK through WebKitWebDriver.
+// Tests speak to tabs, not to a tool.
 
 /** A page of the app. Functions passed to evaluate run in the page, so they must be self-contained. */
 export interface AppTab {
@@ -10,7 +11,7 @@ export interface AppTab {
 }
 
 export interface Engine {
-  name: 'chromium-background-fetch' | 'chromium-in-page' | 'firefox-in-page';
+  name: 'chromium-background-fetch' | 'chromium-in-page' | 'firefox-in-page' | 'webkit-in-page';
   backgroundFetch: boolean;
   /** Can flag the browser itself offline (navigator.onLine false); else only servers stop. */
   canGoOffline: boolean;
@@ -24,16 +25,24 @@ export interface Engine {
 }
 
 export type EngineName = Engine['name'];
+/** The engines every download spec runs in. */
 export const ENGINES: EngineName[] = [
   'chromium-background-fetch',
   'chromium-in-page',
   'firefox-in-page',
+  'webkit-in-page',
 ];
+
+/** Whether the profile outlives `relaunch()`: MiniBrowser --automation keeps data in memory. */
+export function keepsProfileOnRelaunch(name: EngineName): boolean {
+  return name !== 'webkit-in-page';
+}
 
 /** Launches the named engine on a fresh profile. */
 export async function launchEngine(name: EngineName): Promise<Engine> {
   if (name === 'firefox-in-page')
     return (await import('./firefox-engine.ts')).launchFirefoxEngine();
+  if (name === 'webkit-in-page') return (await import('./webkit-engine.ts')).launchWebKitEngine();
   return (await import('./chromium-engine.ts')).launchChromiumEngine(
     name === 'chromium-background-fetch',
   );

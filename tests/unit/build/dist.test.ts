@@ -1,4 +1,5 @@
-// Inspects the production build: the service worker, its precache list and the web app manifest.
+// Inspects the production build: the service worker, its precache list, the web app manifest and
+// the Home Screen tags Safari reads.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -39,6 +40,17 @@ describe('dist/', () => {
     );
     expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512', '512x512 maskable']));
     for (const icon of manifest.icons) expect(existsSync(`${dist}/${icon.src}`)).toBe(true);
+  });
+
+  it('gives Safari on iOS its Home Screen icon, standalone mode, status bar and title', () => {
+    const html = readFileSync(`${dist}/index.html`, 'utf8');
+    const icon = /<link rel="apple-touch-icon" href="\/([^"]+)"/.exec(html)?.[1];
+    expect(icon && existsSync(`${dist}/${icon}`)).toBe(true);
+    expect(html).toContain('<meta name="apple-mobile-web-app-capable" content="yes"');
+    expect(html).toContain('<meta name="mobile-web-app-capable" content="yes"');
+    // The header is dark with white text: a black bar with white text continues it.
+    expect(html).toContain('<meta name="apple-mobile-web-app-status-bar-style" content="black"');
+    expect(html).toContain('<meta name="apple-mobile-web-app-title" content="Longwave"');
   });
 
   it('links the manifest from index.html', () => {

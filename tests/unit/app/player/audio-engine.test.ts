@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../../src/db/database.ts';
 import { getSetting } from '../../../../src/db/settings.ts';
 import {
+  applyPendingStart,
   OFFLINE_MESSAGE,
   playEpisode,
   setAudioElement,
@@ -63,6 +64,22 @@ describe('playing an episode', () => {
       message: undefined,
     });
     expect(audio.play).toHaveBeenCalled();
+  });
+
+  it('seeks to the saved position once metadata is in, never before (WebKitGTK then stalls on play)', async () => {
+    setOnline(true);
+    await db.positions.put({ episodeId: 'e', seconds: 42, durationSeconds: 600, updatedAt: 1 });
+    const seeks: number[] = [];
+    let time = 0;
+    Object.defineProperty(audio, 'currentTime', {
+      get: () => time,
+      set: (seconds: number) => seeks.push((time = seconds)),
+    });
+    await playEpisode('e', { autoplay: false, exact: true });
+    expect(audio.src).toBe(URL);
+    expect(seeks).toEqual([]);
+    applyPendingStart(); // what the loadedmetadata listener calls
+    expect(seeks).toEqual([42]);
   });
 
   it('remembers the episode for the next launch and takes it off Up Next', async () => {
