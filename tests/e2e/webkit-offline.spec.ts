@@ -1,6 +1,7 @@
 // The engine behind Safari (WebKitGTK's MiniBrowser), production build, real servers: an episode
 // downloads with the in-page downloader through a 503 and a dropped connection, resumes from its
-// byte offset after a reload, and then plays and seeks with every server stopped.
+// byte offset after a reload, and then plays and seeks with every server stopped; Settings works
+// there and says that storage cannot be made persistent.
 import { expect, test } from '@playwright/test';
 import {
   cachedSha256,
@@ -11,12 +12,14 @@ import {
 } from '../support/app-actions.ts';
 import { setUpDownloadTest, MIB, type DownloadFixture } from '../support/download-fixture.ts';
 import type { AppTab } from '../support/engine.ts';
+import { formatBytes } from '../../src/shared/format.ts';
 
 // Big enough that WebKit does not buffer it whole from the first answer, so seeking to 80 % asks
 // the service worker for a Range, as Safari does (measured: 8 MiB is buffered whole, 24 MiB is
 // not). WebKitGTK would also cope with a whole 200 there; what this proves is the offline seek.
 const SIZE = 24 * MIB;
 const RATE = 2_000_000;
+const SIZE_SMALL = 2 * MIB;
 
 let fixture: DownloadFixture | undefined;
 test.afterEach(async () => {
@@ -121,4 +124,58 @@ function audioState(tab: AppTab) {
       src: audio.currentSrc,
     };
   }, undefined);
+}
+
+test('webkit-in-page: Settings lists the download, deletes it, and says plainly that storage cannot be made persistent', async () => {
+  fixture = await setUpDownloadTest('webkit-in-page', [SIZE_SMALL]);
+  const { tab, media, app } = fixture;
+  const episode = media.episodes[0]!;
+  await pressEpisodeButton(tab, episode.title, 'Download');
+  await waitUntil(
+    () => downloadOf(tab, episode.title),
+    (d) => d?.state === 'downloaded',
+    60_000,
+    'downloaded',
+  );
+  await tab.goto(`${app.url}/settings`);
+  const page = await waitUntil(
+    () => settingsText(tab),
+    (text) => text.main.includes(episode.title),
+    15_000,
+    'the download listed',
+  );
+  expect(page.main).toContain(formatBytes(SIZE_SMALL));
+  expect(page.main).toContain('This browser does not let apps ask for persistent storage.');
+  expect(page.buttons).not.toContain('Keep downloads on this device');
+
+  await tab.evaluate((title) => {
+    const row = [...document.querySelectorAll('li')].find(
+      (li) => li.querySelector('h4')?.textContent === title,
+    );
+    [...(row?.querySelectorAll('button') ?? [])]
+      .find((button) => button.textContent === 'Delete download')!
+      .click();
+  }, episode.title);
+  await waitUntil(
+    () => settingsText(tab),
+    (text) => text.main.includes('No downloaded episodes take space on this device.'),
+    15_000,
+    'the list empty',
+  );
+  await waitUntil(
+    () => cachedSha256(tab, media.audioUrl(episode.slug)),
+    (hash) => hash === null,
+    5_000,
+    'the audio deleted',
+  );
+});
+
+function settingsText(tab: AppTab) {
+  return tab.evaluate(
+    () => ({
+      main: document.querySelector('main')?.textContent ?? '',
+      buttons: [...document.querySelectorAll('button')].map((button) => button.textContent),
+    }),
+    undefined,
+  );
 }
