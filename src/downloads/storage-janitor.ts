@@ -1,5 +1,6 @@
 // Keeps downloads within the listener's storage settings: whenever downloads, played state or the
-// settings change (and hourly, for "after N days"), it deletes what the storage policy says should go.
+// settings change (and hourly, for "after N days"), it deletes what the storage policy says should
+// go. One tab does it, holding a Web Lock, as one tab runs the downloads.
 import { liveQuery } from 'dexie';
 import { listDownloadedEpisodes, type DownloadedEpisode } from '../db/downloaded-episodes.ts';
 import { downloadSize, listActiveDownloads } from '../db/downloads.ts';
@@ -11,10 +12,16 @@ const HOUR_MS = 60 * 60 * 1000;
 
 let started = false;
 
-/** Starts applying the storage policy in this page (idempotent). */
+/** Starts applying the storage policy, in one tab of the app at a time (idempotent). */
 export function startStorageJanitor(): void {
   if (started) return;
   started = true;
+  if ('locks' in navigator) void navigator.locks.request('longwave-storage-janitor', watch);
+  else void watch();
+}
+
+/** Applies the policy whenever what it depends on changes, until the page goes away. */
+function watch(): Promise<never> {
   // One pass at a time: a pass's own deletions wake the query, and the next pass sees them done.
   let pass = Promise.resolve();
   const queuePass = () => {
@@ -22,6 +29,7 @@ export function startStorageJanitor(): void {
   };
   liveQuery(readState).subscribe({ next: queuePass, error: console.error });
   setInterval(queuePass, HOUR_MS);
+  return new Promise<never>(() => undefined);
 }
 
 /** Deletes, now, the downloads the storage policy says should go; returns how many. */
@@ -45,13 +53,16 @@ export async function roomForDownloads(sizes: readonly number[]): Promise<boolea
   ]);
 }
 
+/** The policy and, when it asks for anything, the downloads it applies to. */
 async function readState() {
-  const stored = await listDownloadedEpisodes();
   const policy: StoragePolicy = {
     autoDeletePlayedAfterDays: await getSettingOrDefault('autoDeletePlayedAfterDays'),
     storageBudgetBytes: await getSettingOrDefault('storageBudgetBytes'),
     storageBudgetEpisodes: await getSettingOrDefault('storageBudgetEpisodes'),
   };
+  // With every limit off there is nothing to enforce, so nothing to read or to watch.
+  const idle = Object.values(policy).every((value) => value === null);
+  const stored = idle ? [] : await listDownloadedEpisodes();
   return { stored, policy, playing: await getSetting('nowPlayingEpisodeId') };
 }
 

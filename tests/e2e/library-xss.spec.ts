@@ -73,7 +73,7 @@ test('no script from a hostile feed runs and no dialog opens, anywhere it is sho
       unsafeUrls: all.flatMap((element) =>
         ['href', 'src', 'action', 'formaction', 'data', 'xlink:href']
           .map((name) => element.getAttribute(name) ?? '')
-          .filter((value) => !/^(https?:|\/(?!\/)|blob:)/i.test(value) && value !== ''),
+          .filter((value) => !/^(https?:|\/(?!\/)|blob:|#)/i.test(value) && value !== ''),
       ),
       flag: (window as { __xss?: unknown }).__xss,
     };
