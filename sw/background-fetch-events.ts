@@ -67,11 +67,17 @@ async function storeFetchedEpisode(event: BackgroundFetchUpdateUIEvent): Promise
     await event.updateUI({ title: `Download failed: ${download.title}` });
     return;
   }
-  await updateDownload(download.episodeId, {
+  const stored = await updateDownload(download.episodeId, {
     state: 'downloaded',
     bytesDone: event.registration.downloaded,
     failureMessage: undefined,
   });
+  const now = stored ? undefined : await getDownload(download.episodeId);
+  if (!stored && (!now || now.state === 'cancelled')) {
+    // Deleted or cancelled while its audio was being stored: keep nothing.
+    await media.delete(download.url);
+    return;
+  }
   await event.updateUI({ title: `Downloaded: ${download.title}` });
   await notifyClients({
     type: 'DOWNLOAD_SETTLED',

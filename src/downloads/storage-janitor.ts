@@ -1,35 +1,36 @@
-// Keeps downloads within the listener's storage settings: whenever downloads, played state or the
-// settings change (and hourly, for "after N days"), it deletes what the storage policy says should
-// go. One tab does it, holding a Web Lock, as one tab runs the downloads.
-import { liveQuery } from 'dexie';
+// Keeps downloads within the listener's storage settings: right after the listener marks an episode
+// played or changes a setting, and every few seconds besides (episodes played to their end, "after
+// N days", a download that went over the budget), it deletes what the storage policy says should go.
+// One tab does it, holding a Web Lock, as one tab runs the downloads. With every limit off a pass
+// reads three settings and nothing else.
 import { listDownloadedEpisodes, type DownloadedEpisode } from '../db/downloaded-episodes.ts';
 import { downloadSize, listActiveDownloads } from '../db/downloads.ts';
 import { getSetting, getSettingOrDefault } from '../db/settings.ts';
 import { removeDownloads } from './download-actions.ts';
 import { downloadsToDelete, fitsBudget, type StoragePolicy } from './storage-policy.ts';
 
-const HOUR_MS = 60 * 60 * 1000;
+/** How often the policy is applied besides right after the listener's own changes. */
+const INTERVAL_MS = 10_000;
 
 let started = false;
+let pass = Promise.resolve();
 
 /** Starts applying the storage policy, in one tab of the app at a time (idempotent). */
 export function startStorageJanitor(): void {
   if (started) return;
   started = true;
+  const watch = () => {
+    applyStoragePolicySoon();
+    setInterval(applyStoragePolicySoon, INTERVAL_MS);
+    return new Promise<never>(() => undefined);
+  };
   if ('locks' in navigator) void navigator.locks.request('longwave-storage-janitor', watch);
   else void watch();
 }
 
-/** Applies the policy whenever what it depends on changes, until the page goes away. */
-function watch(): Promise<never> {
-  // One pass at a time: a pass's own deletions wake the query, and the next pass sees them done.
-  let pass = Promise.resolve();
-  const queuePass = () => {
-    pass = pass.then(applyStoragePolicy).then(() => undefined, console.error);
-  };
-  liveQuery(readState).subscribe({ next: queuePass, error: console.error });
-  setInterval(queuePass, HOUR_MS);
-  return new Promise<never>(() => undefined);
+/** Queues a pass now (after a played mark or a settings change); one pass runs at a time. */
+export function applyStoragePolicySoon(): void {
+  pass = pass.then(applyStoragePolicy).then(() => undefined, console.error);
 }
 
 /** Deletes, now, the downloads the storage policy says should go; returns how many. */

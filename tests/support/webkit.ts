@@ -74,7 +74,9 @@ export async function launchWebKit(): Promise<WebKitSession> {
         browserName: 'MiniBrowser',
         // WebKitWebDriver speaks WebDriver classic; BiDi would only slow the session down.
         'wdio:enforceWebDriverClassic': true,
-        timeouts: { script: 60_000, pageLoad: 30_000, implicit: 0 },
+        // A script the tab behind never finishes (seen: IndexedDB open in a background window) fails
+        // after this and is read again, instead of holding the session for a minute.
+        timeouts: { script: 20_000, pageLoad: 30_000, implicit: 0 },
         'webkitgtk:browserOptions': {
           binary: miniBrowserPath(),
           args: ['--automation', '--autoplay-policy=allow'],

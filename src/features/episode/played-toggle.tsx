@@ -2,6 +2,7 @@
 // named "Mark played" would also answer to "Play" for anyone finding buttons by name.)
 import { useState } from 'react';
 import { setPlayed } from '../../db/library.ts';
+import { applyStoragePolicySoon } from '../../downloads/storage-janitor.ts';
 import type { Episode } from '../../db/schema.ts';
 
 /** A "Played" checkbox, checked once the episode was marked played. */
@@ -18,7 +19,7 @@ export function PlayedToggle({ episode }: { episode: Episode }) {
         onChange={(event) => {
           const value = event.currentTarget.checked;
           setPending({ value, from: played });
-          setPlayed(episode.id, value).catch(() => setPending(undefined));
+          setPlayed(episode.id, value).then(applyStoragePolicySoon, () => setPending(undefined));
         }}
       />
       Played

@@ -1,5 +1,6 @@
 // A stored setting as React state that follows the database, with its default until it is read.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { applyStoragePolicySoon } from '../../downloads/storage-janitor.ts';
 import {
   DEFAULT_SETTINGS,
   getSettingOrDefault,
@@ -15,5 +16,6 @@ export function useSetting<K extends DefaultedKey>(
 ): [Settings[K], (value: Settings[K]) => void] {
   const defaults: Pick<Settings, K> = DEFAULT_SETTINGS;
   const value = useLiveQuery(() => getSettingOrDefault(key), [key], defaults[key]);
-  return [value, (next) => void setSetting(key, next)];
+  // A new limit applies at once, not at the next scheduled pass.
+  return [value, (next) => void setSetting(key, next).then(applyStoragePolicySoon)];
 }
