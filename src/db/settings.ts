@@ -29,7 +29,8 @@ export interface Settings {
   notificationPermissionAsked: boolean;
 }
 
-type DefaultedKey =
+/** Settings that have a default value. */
+export type DefaultedKey =
   | 'concurrentDownloads'
   | 'downloadStallSeconds'
   | 'skipBackSeconds'

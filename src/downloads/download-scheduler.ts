@@ -4,7 +4,7 @@ import { liveQuery } from 'dexie';
 import { getDownload, listActiveDownloads, updateDownload } from '../db/downloads.ts';
 import { deleteParts } from '../db/parts.ts';
 import type { Download } from '../db/schema.ts';
-import { DEFAULT_SETTINGS, getSetting } from '../db/settings.ts';
+import { getSettingOrDefault } from '../db/settings.ts';
 import { onServiceWorkerMessage, serviceWorkerRegistration } from '../sw-bridge.ts';
 import {
   runBackgroundFetch,
@@ -137,8 +137,7 @@ class DownloadScheduler {
         await runBackgroundFetch(manager, d);
         return;
       }
-      const stallSeconds =
-        (await getSetting('downloadStallSeconds')) ?? DEFAULT_SETTINGS.downloadStallSeconds;
+      const stallSeconds = await getSettingOrDefault('downloadStallSeconds');
       await runInPageDownload(d, {
         signal: job.signal,
         stallMs: stallSeconds * 1000,
@@ -204,6 +203,6 @@ class DownloadScheduler {
 
 /** The listener's setting, within what Background Fetch allows (5 active fetches per site). */
 async function concurrencyLimit(): Promise<number> {
-  const wanted = (await getSetting('concurrentDownloads')) ?? DEFAULT_SETTINGS.concurrentDownloads;
+  const wanted = await getSettingOrDefault('concurrentDownloads');
   return Math.min(5, Math.max(1, wanted));
 }

@@ -2,6 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
+import { downloadSize } from '../../db/downloads.ts';
 import { podcastDownloads } from '../../db/library.ts';
 import type { Podcast } from '../../db/schema.ts';
 import { formatBytes } from '../../shared/format.ts';
@@ -45,10 +46,7 @@ function ConfirmDialog({ podcast, onClose }: { podcast: Podcast; onClose: () => 
 
   const done = downloads?.filter((download) => download.state === 'downloaded') ?? [];
   const running = (downloads?.length ?? 0) - done.length;
-  const bytes = done.reduce(
-    (sum, download) => sum + (download.bytesTotal ?? download.bytesDone),
-    0,
-  );
+  const bytes = done.reduce((sum, download) => sum + downloadSize(download), 0);
   return (
     <dialog
       ref={dialog}

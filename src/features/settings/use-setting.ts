@@ -5,10 +5,9 @@ import {
   DEFAULT_SETTINGS,
   getSettingOrDefault,
   setSetting,
+  type DefaultedKey,
   type Settings,
 } from '../../db/settings.ts';
-
-type DefaultedKey = keyof typeof DEFAULT_SETTINGS;
 
 /** The setting's value and a function that stores a new one. */
 export function useSetting<K extends DefaultedKey>(
