@@ -2,7 +2,7 @@
 // remembered per podcast across a reload, and the desktop shortcuts.
 import { expect, test, type Page } from '@playwright/test';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { episodeItem, openApp, openDemoPodcast } from '../support/app-page.ts';
+import { episodeItem, openApp, openDemoPodcast, storedSetting } from '../support/app-page.ts';
 import { launchChromium, type ChromiumSession } from '../support/chromium.ts';
 
 let server: AppServer;
@@ -76,6 +76,10 @@ test('speed is remembered per podcast across a reload; space and arrows control 
   await page.getByRole('link', { name: 'Open player: Night Ferry' }).click();
   await page.getByLabel('Speed').selectOption('2');
   await expect.poll(async () => (await audioState(page)).rate).toBe(2);
+  // Reload once the speed is stored: the audio takes it at once, the store a moment later.
+  await expect
+    .poll(async () => Object.values((await storedSetting(page, 'podcastSpeeds')) ?? {}))
+    .toEqual([2]);
 
   await page.reload();
   // The episode is back in the player, paused, at the podcast's speed.

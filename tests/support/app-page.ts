@@ -48,17 +48,29 @@ export function cachedSha256(page: Page, url: string): Promise<string | null> {
 export function downloadRecords(
   page: Page,
 ): Promise<{ episodeId: string; state: string; url: string }[]> {
+  return storedRows(page, 'downloads');
+}
+
+/** A setting's stored value, read straight from IndexedDB; undefined when never written. */
+export async function storedSetting(page: Page, key: string): Promise<unknown> {
+  const rows = await storedRows<{ key: string; value: unknown }>(page, 'settings');
+  return rows.find((row) => row.key === key)?.value;
+}
+
+/** Every row of one of the app's IndexedDB tables. */
+function storedRows<Row>(page: Page, table: string): Promise<Row[]> {
   return page.evaluate(
-    () =>
+    (table) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('longwave');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction('downloads').objectStore('downloads').getAll();
+          const request = open.result.transaction(table).objectStore(table).getAll();
           request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error);
         };
       }),
+    table,
   );
 }
 
