@@ -151,14 +151,18 @@ export async function waitUntil<T>(
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
+  let lastError: unknown;
   while (Date.now() < deadline) {
     try {
       last = await read();
+      lastError = undefined;
       if (done(last)) return last;
-    } catch {
+    } catch (error) {
       // A tab reloading or a browser restarting: read again.
+      lastError = error;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+  const failure = lastError === undefined ? '' : `; the last read failed: ${String(lastError)}`;
+  throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}${failure}`);
 }
