@@ -1,24 +1,35 @@
 // The app shell: header, routes and the player that stays across views.
-import { useState } from 'react';
-import { Link, Route, Switch } from 'wouter';
-import { DownloadsPage } from '../features/downloads/downloads-page.tsx';
+import { Suspense, useState } from 'react';
+import { ErrorBoundary } from 'react-error-boundary';
+import { Link, Route, Switch, useLocation } from 'wouter';
 import { InstallButton, InstallHint } from '../features/install/install-offer-view.tsx';
 import { LibraryPage } from '../features/library/library-page.tsx';
-import { PodcastPage } from '../features/library/podcast-page.tsx';
-import { SearchPage } from '../features/library/search-page.tsx';
 import { AudioHost } from '../features/player/audio-host.tsx';
 import { MiniPlayer } from '../features/player/mini-player.tsx';
-import { PlayerPage } from '../features/player/player-page.tsx';
-import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { useServiceWorker } from '../sw-bridge.ts';
+import { lazyPage } from './lazy-page.ts';
 import { NavLink } from './nav-link.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
+import { PageError } from './page-error.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 import { useOpenEpisodeMessages } from './use-open-episode.ts';
 import { useStartup } from './use-startup.ts';
 
+const DownloadsPage = lazyPage(
+  () => import('../features/downloads/downloads-page.tsx'),
+  'DownloadsPage',
+);
+const PodcastPage = lazyPage(() => import('../features/library/podcast-page.tsx'), 'PodcastPage');
+const SearchPage = lazyPage(() => import('../features/library/search-page.tsx'), 'SearchPage');
+const PlayerPage = lazyPage(() => import('../features/player/player-page.tsx'), 'PlayerPage');
+const SettingsPage = lazyPage(
+  () => import('../features/settings/settings-page.tsx'),
+  'SettingsPage',
+);
+
 /** Longwave. */
 export function App() {
+  const [location] = useLocation();
   const update = useServiceWorker();
   useOpenEpisodeMessages();
   const startup = useStartup();
@@ -55,15 +66,19 @@ export function App() {
             {startup.error}
           </p>
         )}
-        <Switch>
-          <Route path="/" component={LibraryPage} />
-          <Route path="/downloads" component={DownloadsPage} />
-          <Route path="/search" component={SearchPage} />
-          <Route path="/player" component={PlayerPage} />
-          <Route path="/settings" component={SettingsPage} />
-          <Route path="/podcast/:id">{(params) => <PodcastPage podcastId={params.id} />}</Route>
-          <Route component={NotFoundPage} />
-        </Switch>
+        <ErrorBoundary FallbackComponent={PageError} resetKeys={[location]}>
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <Switch>
+              <Route path="/" component={LibraryPage} />
+              <Route path="/downloads" component={DownloadsPage} />
+              <Route path="/search" component={SearchPage} />
+              <Route path="/player" component={PlayerPage} />
+              <Route path="/settings" component={SettingsPage} />
+              <Route path="/podcast/:id">{(params) => <PodcastPage podcastId={params.id} />}</Route>
+              <Route component={NotFoundPage} />
+            </Switch>
+          </Suspense>
+        </ErrorBoundary>
       </main>
       <footer className="app-footer">Longwave {import.meta.env.VITE_APP_VERSION}</footer>
       <UpdatePrompt {...update} />

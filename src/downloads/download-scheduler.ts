@@ -12,7 +12,6 @@ import {
   watchBackgroundFetch,
 } from './background-fetch-strategy.ts';
 import { classifyFailure } from './classify-failure.ts';
-import { runInPageDownload } from './in-page-download.ts';
 import { recordProgress } from './record-progress.ts';
 import { hasMedia } from './store-media.ts';
 
@@ -137,6 +136,8 @@ class DownloadScheduler {
         await runBackgroundFetch(manager, d);
         return;
       }
+      // Loaded only where it runs: a browser with Background Fetch never needs it.
+      const { runInPageDownload } = await import('./in-page-download.ts');
       const stallSeconds = await getSettingOrDefault('downloadStallSeconds');
       await runInPageDownload(d, {
         signal: job.signal,

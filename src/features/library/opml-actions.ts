@@ -1,7 +1,6 @@
 // OPML import: subscribe to every feed in a file.
 import { findPodcastByFeedUrl } from '../../db/library.ts';
 import { feedAddress } from '../../feeds/feed-address.ts';
-import { parseOpml } from '../../feeds/parse-opml.ts';
 import { messageOf, subscribe } from './library-actions.ts';
 import { runLimited } from './run-limited.ts';
 
@@ -17,6 +16,8 @@ export async function importOpml(
   text: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ImportSummary> {
+  // Loaded when a file is chosen: the first screen does without the XML readers.
+  const { parseOpml } = await import('../../feeds/parse-opml.ts');
   const feeds = parseOpml(text);
   const summary: ImportSummary = { added: 0, alreadySubscribed: 0, failed: [] };
   let done = 0;
