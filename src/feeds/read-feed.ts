@@ -3,7 +3,7 @@ import type { LoadedFeed } from './load-feed.ts';
 import { parseFeed } from './parse-feed.ts';
 import { requestFeed } from './request-feed.ts';
 
-/** Fetches and parses the feed at `url`, with no redirect of its own followed. */
+/** Fetches and parses the feed at `url` once; `loadFeed` follows a feed that moved. */
 export async function readFeed(url: string): Promise<LoadedFeed> {
   const started = performance.now();
   const fetched = await requestFeed(url);
