@@ -89,18 +89,21 @@ test('webkit-in-page: a download survives a 503, a drop and a reload, then plays
   );
   expect(loaded.src).toBe(media.audioUrl(episode.slug));
   expect(loaded.duration).toBeCloseTo((SIZE - 44) / 44_100, 0);
-  const target = await tab.evaluate(async () => {
+  // Seek, then play, each polled: a promise awaited inside one WebDriver script that outlives the
+  // driver's 20 s script timeout would fail the test without saying what the audio was doing.
+  const target = await tab.evaluate(() => {
     const audio = document.querySelector('audio')!;
     audio.pause();
-    const to = audio.duration * 0.8;
-    const seeked = new Promise((resolve) =>
-      audio.addEventListener('seeked', resolve, { once: true }),
-    );
-    audio.currentTime = to;
-    await seeked;
-    await audio.play();
-    return to;
+    audio.currentTime = audio.duration * 0.8;
+    return audio.currentTime;
   }, undefined);
+  await waitUntil(
+    () => audioState(tab),
+    (state) => !state.seeking && Math.abs(state.currentTime - target) < 1,
+    20_000,
+    'seeked offline',
+  );
+  await tab.evaluate(() => void document.querySelector('audio')!.play(), undefined);
   const playing = await waitUntil(
     () => audioState(tab),
     (state) => state.currentTime > target + 1,
@@ -118,6 +121,8 @@ function audioState(tab: AppTab) {
     if (!audio) throw new Error('No audio element');
     return {
       readyState: audio.readyState,
+      seeking: audio.seeking,
+      paused: audio.paused,
       duration: audio.duration,
       currentTime: audio.currentTime,
       error: audio.error ? `${audio.error.code} ${audio.error.message}` : null,
