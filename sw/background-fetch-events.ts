@@ -72,11 +72,13 @@ async function storeFetchedEpisode(event: BackgroundFetchUpdateUIEvent): Promise
     bytesDone: event.registration.downloaded,
     failureMessage: undefined,
   });
-  const now = stored ? undefined : await getDownload(download.episodeId);
-  if (!stored && (!now || now.state === 'cancelled')) {
-    // Deleted or cancelled while its audio was being stored: keep nothing.
-    await media.delete(download.url);
-    return;
+  if (!stored) {
+    const now = await getDownload(download.episodeId);
+    if (!now || now.state === 'cancelled') {
+      // Deleted or cancelled while its audio was being stored: keep nothing.
+      await media.delete(download.url);
+      return;
+    }
   }
   await event.updateUI({ title: `Downloaded: ${download.title}` });
   await notifyClients({
