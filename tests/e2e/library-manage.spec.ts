@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { demoEpisodes } from '../../server/demo/demo-episodes.ts';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
 import {
-  cachedSha256,
+  storedSha256,
   downloadRecords,
   episodeItem,
   openApp,
@@ -163,13 +163,12 @@ test('imports an OPML file, reporting each feed, and exports the library as OPML
 test('unsubscribing asks about downloads, then removes the podcast, its episodes and its audio', async () => {
   const { page } = browser;
   const smallest = demoEpisodes.reduce((a, b) => (a.bytes <= b.bytes ? a : b));
-  const audioUrl = `${server.url}/demo/audio/${smallest.slug}.wav`;
   await openDemoPodcast(page);
   await episodeItem(page, smallest.title).getByRole('button', { name: 'Download' }).click();
   await expect(
     episodeItem(page, smallest.title).getByRole('button', { name: 'Delete download' }),
   ).toBeVisible({ timeout: 60_000 });
-  expect(await cachedSha256(page, audioUrl)).not.toBeNull();
+  expect(await storedSha256(page, smallest.title)).not.toBeNull();
 
   await page.getByRole('button', { name: 'Unsubscribe' }).click();
   const dialog = page.getByRole('dialog', { name: 'Unsubscribe from Longwave Demo?' });
@@ -182,6 +181,6 @@ test('unsubscribing asks about downloads, then removes the podcast, its episodes
   await dialog.getByRole('button', { name: 'Unsubscribe and delete downloads' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
   await expect(page.getByText('No podcasts yet.')).toBeVisible();
-  expect(await cachedSha256(page, audioUrl)).toBeNull();
+  expect(await storedSha256(page, smallest.title)).toBeNull();
   expect(await downloadRecords(page)).toEqual([]);
 });

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { demoAudioChunks, demoAudioSha256 } from '../../server/demo/demo-audio.ts';
 import type { DemoEpisode } from '../../server/demo/demo-episodes.ts';
-import { parseByteRange } from '../../server/http/parse-byte-range.ts';
+import { parseByteRange } from '../../src/shared/parse-byte-range.ts';
 
 export interface Fault {
   /** Answer this status (e.g. 503, 429, 404) to the next `times` GET requests. */
