@@ -9,6 +9,7 @@ import { markStored } from '../db/store-audio.ts';
 import { asDownloadFailure, FetchFailure, type DownloadFailure } from '../shared/fetch-failure.ts';
 import { isProxiedUrl, proxiedUrl } from '../shared/proxy-url.ts';
 import { checkPartialResponse } from './partial-response.ts';
+import { probe, reachableWithoutCors } from './probe.ts';
 import { streamToParts } from './stream-to-parts.ts';
 
 /** What the downloader needs of a download record (it runs in a worker, so a plain object). */
@@ -65,8 +66,10 @@ async function download(
 ): Promise<void> {
   const { episodeId, generation, sourceUrl } = job;
   let offset = await storedBytes(episodeId);
-  // A fresh start goes through the enclosure URL, so the publisher's analytics count it.
-  let url = offset > 0 && job.fetchUrl ? job.fetchUrl : sourceUrl;
+  // A fresh start goes through the enclosure URL, so the publisher's analytics count it; a HEAD
+  // first learns, without a wasted body, whether the host allows CORS or the proxy must fetch it.
+  let url =
+    offset > 0 && job.fetchUrl ? job.fetchUrl : (await probe(sourceUrl, options.signal)).fetchUrl;
   let known =
     offset > 0 ? { total: job.bytesTotal, etag: job.etag, lastModified: job.lastModified } : {};
   let contentType = job.contentType;
@@ -129,7 +132,7 @@ async function download(
     contentType = response.headers.get('Content-Type') ?? contentType;
     // Resume where the redirects led, not through them again.
     if (!isProxiedUrl(url) && response.url) url = response.url;
-    await dispatchDownload(episodeId, {
+    const { changed } = await dispatchDownload(episodeId, {
       type: 'responded',
       generation,
       fetchUrl: url,
@@ -138,6 +141,10 @@ async function download(
       lastModified: known.lastModified,
       contentType,
     });
+    if (!changed) {
+      await response.body?.cancel();
+      throw new DOMException('That download attempt is no longer running.', 'AbortError');
+    }
     options.onProgress?.(offset, known.total);
     const total = known.total;
     offset = response.body
@@ -187,22 +194,6 @@ async function request(
     );
   } finally {
     clearTimeout(timer);
-  }
-}
-
-/** An opaque answer proves the host is up and only CORS failed; a network error proves nothing. */
-export async function reachableWithoutCors(url: string, signal?: AbortSignal): Promise<boolean> {
-  try {
-    await fetch(url, {
-      method: 'HEAD',
-      mode: 'no-cors',
-      credentials: 'omit',
-      cache: 'no-store',
-      signal,
-    });
-    return true;
-  } catch {
-    return false;
   }
 }
 

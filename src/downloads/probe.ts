@@ -1,12 +1,11 @@
-// Before a Background Fetch: may the browser read the file at all (CORS on every hop), and how big
-// is it really? Without CORS the app's proxy fetches it instead, so no download is wasted on a CORS
-// failure at the end. A total is promised only when the host gives the same size twice: hosts with
+// Before a download: may the browser read the file at all (CORS on every hop), and how big is it
+// really? Without CORS the app's proxy fetches it instead, so no download is wasted on a CORS
+// failure. A total is promised only when the host gives the same size twice: hosts with
 // dynamic ad insertion answer each request with another size, and a total below what arrives
 // fails the whole fetch.
 import { FetchFailure } from '../shared/fetch-failure.ts';
 import { proxiedUrl } from '../shared/proxy-url.ts';
 import { parseContentRange } from './partial-response.ts';
-import { reachableWithoutCors } from './fetch-audio.ts';
 
 export interface ProbeResult {
   /** The URL to fetch: the original (redirects and all), or the proxy's when CORS fails. */
@@ -43,6 +42,7 @@ export async function probeAudio(url: string, signal?: AbortSignal): Promise<Pro
     signal,
   }).catch(() => undefined);
   await again?.body?.cancel().catch(() => undefined);
+  if (again && !again.ok) throw FetchFailure.fromResponse(again);
   const total =
     again?.status === 206
       ? parseContentRange(again.headers.get('Content-Range'))?.total
@@ -71,4 +71,20 @@ async function head(fetchUrl: string, signal?: AbortSignal): Promise<ProbeResult
     lastModified: response.headers.get('Last-Modified') ?? undefined,
     contentType: response.headers.get('Content-Type') ?? undefined,
   };
+}
+
+/** An opaque answer proves the host is up and only CORS failed; a network error proves nothing. */
+export async function reachableWithoutCors(url: string, signal?: AbortSignal): Promise<boolean> {
+  try {
+    await fetch(url, {
+      method: 'HEAD',
+      mode: 'no-cors',
+      credentials: 'omit',
+      cache: 'no-store',
+      signal,
+    });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -51,8 +51,11 @@ for (const engine of ENGINES) {
         // 0.8-1.3 MiB of 1.5 (and nothing once under load), at 4 MB/s all of it.
         bytesPerSecond: 4_000_000,
       });
+      // Background Fetch first asks for one byte (is the size stable?): a drop may cut that.
+      const cut = gets.filter((r) => r.range !== 'bytes=0-0' && r.bodyBytes === 1.5 * MIB);
       const resumed = gets.filter((r) => r.range && !/^bytes=0-/.test(r.range));
-      expect(resumed.length).toBeGreaterThanOrEqual(3);
+      expect(cut.length).toBeGreaterThanOrEqual(2);
+      expect(resumed.length).toBeGreaterThanOrEqual(cut.length);
       // Waste: bytes served beyond the file, at most 1 MiB per drop.
       expect(media.bytesServed(episode.slug) - episode.bytes).toBeLessThanOrEqual(3 * MIB);
     });
