@@ -1,6 +1,7 @@
 // Background Fetch events: store what the browser downloaded as the episode's audio, and record how
 // each attempt ended, all through the download reducer. An event from an older attempt (its id
 // carries the generation) changes nothing.
+import { isAttemptEnded } from '../src/db/attempt-ended.ts';
 import { dispatchDownload, getDownload } from '../src/db/downloads.ts';
 import type { Download } from '../src/db/schema.ts';
 import { storeWholeFile } from '../src/db/store-audio.ts';
@@ -70,7 +71,7 @@ async function storeFetchedEpisode(event: BackgroundFetchUpdateUIEvent): Promise
     );
   } catch (error) {
     // Cancelled or deleted while storing: storeWholeFile refused, and there is nothing to say.
-    if ((error as { name?: unknown } | null)?.name === 'AbortError') return;
+    if (isAttemptEnded(error)) return;
     await settle(download, asDownloadFailure(error), event);
     return;
   }

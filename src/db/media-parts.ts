@@ -1,5 +1,6 @@
 // An episode's downloaded audio: parts in IndexedDB, appended as bytes arrive and served from
 // here by the service worker at /media/<episodeId>. Written once, never assembled or copied.
+import { AttemptEnded } from './attempt-ended.ts';
 import { db } from './database.ts';
 import type { MediaPart } from './schema.ts';
 
@@ -17,7 +18,7 @@ export interface PartData {
 }
 
 /**
- * Writes a part of attempt `generation`. Refuses (AbortError) when that attempt no longer runs
+ * Writes a part of attempt `generation`. Refuses (AttemptEnded) when that attempt no longer runs
  * (cancelled, paused, replaced or deleted), so a late write never leaves a stray part.
  */
 export function putPart(episodeId: string, generation: number, part: PartData): Promise<void> {
@@ -35,7 +36,7 @@ async function whileRunning(episodeId: string, generation: number, write: () => 
   await db.transaction('rw', db.parts, db.downloads, async () => {
     const download = await db.downloads.get(episodeId);
     if (download?.state !== 'downloading' || download.generation !== generation) {
-      throw new DOMException('That download attempt is no longer running.', 'AbortError');
+      throw new AttemptEnded();
     }
     await write();
   });

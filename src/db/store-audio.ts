@@ -1,11 +1,12 @@
 // The moment a download becomes playable: the `stored` event comes only after the last bytes are
 // written, so the record never says "downloaded" before the audio is all there; and every write
 // checks that its attempt still runs, so no audio lands for one cancelled, replaced or deleted.
+import { AttemptEnded } from './attempt-ended.ts';
 import { db } from './database.ts';
 import { dispatchDownload } from './downloads.ts';
 import { deleteParts, putPart, storedBytes } from './media-parts.ts';
 
-/** Marks the download downloaded once all its parts are written. Throws AbortError when the attempt no longer runs. */
+/** Marks the download downloaded once all its parts are written; AttemptEnded if it no longer runs. */
 export async function markStored(
   episodeId: string,
   generation: number,
@@ -38,5 +39,5 @@ async function stored(episodeId: string, generation: number, bytes: number, type
     bytes,
     contentType: type,
   });
-  if (!changed) throw new DOMException('That download attempt is no longer running.', 'AbortError');
+  if (!changed) throw new AttemptEnded();
 }

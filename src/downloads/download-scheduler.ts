@@ -46,12 +46,17 @@ export class DownloadScheduler {
   private again = false;
   private timer?: ReturnType<typeof setTimeout>;
 
-  /** Runs until the page goes away; holding the promise holds the leader lock. */
-  run(): Promise<never> {
+  /** Runs until the page goes away (or `signal` aborts); holding the promise holds the lock. */
+  run(signal?: AbortSignal): Promise<never> {
     const wake = () => this.wake();
-    addEventListener('online', wake);
-    addEventListener('offline', wake);
-    onDownloadChange(wake);
+    addEventListener('online', wake, { signal });
+    addEventListener('offline', wake, { signal });
+    const stopListening = onDownloadChange(wake);
+    signal?.addEventListener('abort', () => {
+      stopListening();
+      clearTimeout(this.timer);
+      for (const job of this.jobs.values()) job.controller.abort();
+    });
     wake();
     return new Promise<never>(() => undefined);
   }

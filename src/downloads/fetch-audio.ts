@@ -3,6 +3,7 @@
 // partial response, appended to the episode's parts as they arrive. The first request goes to the
 // enclosure URL (through its tracking redirects); a resume goes to where those led, back to the
 // enclosure URL when that address expired, or through the app's proxy when a host refuses CORS.
+import { AttemptEnded, isAttemptEnded } from '../db/attempt-ended.ts';
 import { dispatchDownload } from '../db/downloads.ts';
 import { discardParts, storedBytes } from '../db/media-parts.ts';
 import { markStored } from '../db/store-audio.ts';
@@ -52,8 +53,7 @@ export async function fetchAudio(
     await download(job, options, () => (progressed = true));
     return { kind: 'stored' };
   } catch (error) {
-    const name = (error as { name?: unknown } | null)?.name;
-    if (options.signal.aborted || name === 'AbortError') return { kind: 'aborted' };
+    if (options.signal.aborted || isAttemptEnded(error)) return { kind: 'aborted' };
     const { reason, message, retryable, retryAfter } = asDownloadFailure(error);
     return { kind: 'failed', failure: { reason, message, retryable, retryAfter }, progressed };
   }
@@ -143,7 +143,7 @@ async function download(
     });
     if (!changed) {
       await response.body?.cancel();
-      throw new DOMException('That download attempt is no longer running.', 'AbortError');
+      throw new AttemptEnded();
     }
     options.onProgress?.(offset, known.total);
     const total = known.total;

@@ -53,7 +53,7 @@ export async function streamToParts(
   };
   try {
     for (;;) {
-      const { done, value } = await readWithStallTimeout(reader, options.stallMs);
+      const { done, value } = await read(reader, options);
       if (done) break;
       chunks.push(value);
       buffered += value.byteLength;
@@ -63,9 +63,6 @@ export async function streamToParts(
         void flush();
       }
     }
-  } catch (error) {
-    if (options.signal.aborted || error instanceof FetchFailure || isAbort(error)) throw error;
-    throw FetchFailure.network('The connection dropped.');
   } finally {
     // Keep what did arrive, so a retry after a dropped connection wastes nothing.
     await flush();
@@ -73,7 +70,12 @@ export async function streamToParts(
   return nextOffset;
 }
 
-function isAbort(error: unknown): boolean {
-  const name = (error as { name?: unknown } | null)?.name;
-  return name === 'AbortError' || name === 'QuotaExceededError';
+/** The next chunk; a read that fails means the connection dropped (a write says why itself). */
+async function read(reader: ReadableStreamDefaultReader<Uint8Array>, options: StreamOptions) {
+  try {
+    return await readWithStallTimeout(reader, options.stallMs);
+  } catch (error) {
+    if (options.signal.aborted || error instanceof FetchFailure) throw error;
+    throw FetchFailure.network('The connection dropped.');
+  }
 }

@@ -84,11 +84,18 @@ export class FetchFailure extends Error implements DownloadFailure {
 /** Any error as a DownloadFailure: a quota error as such, anything unknown as a network failure. */
 export function asDownloadFailure(error: unknown): DownloadFailure {
   if (error instanceof FetchFailure) return error;
-  const name = (error as { name?: unknown } | null)?.name;
-  if (name === 'QuotaExceededError') return FetchFailure.quota();
+  if (isQuotaError(error)) return FetchFailure.quota();
   return FetchFailure.network(
     error instanceof TypeError
       ? 'The connection to the server failed.'
       : String((error as Error)?.message ?? error),
   );
+}
+
+/** A full disk, as storage reports it: IndexedDB aborts the transaction, and Dexie wraps that. */
+function isQuotaError(error: unknown): boolean {
+  for (let cause = error; cause; cause = (cause as { inner?: unknown }).inner) {
+    if ((cause as { name?: unknown }).name === 'QuotaExceededError') return true;
+  }
+  return false;
 }

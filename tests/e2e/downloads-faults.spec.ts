@@ -52,7 +52,10 @@ for (const engine of ENGINES) {
         bytesPerSecond: 4_000_000,
       });
       // Background Fetch first asks for one byte (is the size stable?): a drop may cut that.
-      const cut = gets.filter((r) => r.range !== 'bytes=0-0' && r.bodyBytes === 1.5 * MIB);
+      const startOf = (range = '') => Number(/bytes=(\d+)-/.exec(range)?.[1] ?? 0);
+      const cut = gets.filter(
+        (r) => r.range !== 'bytes=0-0' && r.bodyBytes < episode.bytes - startOf(r.range),
+      );
       const resumed = gets.filter((r) => r.range && !/^bytes=0-/.test(r.range));
       expect(cut.length).toBeGreaterThanOrEqual(2);
       expect(resumed.length).toBeGreaterThanOrEqual(cut.length);
@@ -96,7 +99,8 @@ for (const engine of ENGINES) {
       const { media, episode } = await downloadThrough(engine, { noCors: true });
       const record = await downloadOf(fixture!.tab, episode.title);
       expect(record?.fetchUrl).toContain('/proxy?url=');
-      expect(media.bytesServed(episode.slug)).toBe(episode.bytes);
+      // The file once (and, for Background Fetch, the one byte that checks its size is stable).
+      expect(media.bytesServed(episode.slug)).toBe(episode.bytes + (inPage ? 0 : 1));
     });
   });
 

@@ -170,7 +170,12 @@ describe('fetchAudio', () => {
     let writes = 0;
     vi.spyOn(db.parts, 'put').mockImplementation((part, key) =>
       ++writes === 2
-        ? (Promise.reject(new DOMException('full', 'QuotaExceededError')) as never)
+        ? (Promise.reject(
+            // As Chromium reports it through Dexie: the transaction aborted, for lack of space.
+            Object.assign(new DOMException('aborted', 'AbortError'), {
+              inner: new DOMException('full', 'QuotaExceededError'),
+            }),
+          ) as never)
         : put(part, key),
     );
     const result = await attempt();

@@ -56,13 +56,13 @@ describe('stored audio', () => {
       await db.downloads.update(EPISODE, { state: 'downloading', generation: G, ...changes });
       await expect(
         putPart(EPISODE, G, { offset: 0, blob: new Blob(['late']) }),
-      ).rejects.toMatchObject({ name: 'AbortError' });
-      await expect(discardParts(EPISODE, G)).rejects.toMatchObject({ name: 'AbortError' });
+      ).rejects.toMatchObject({ name: 'AttemptEnded' });
+      await expect(discardParts(EPISODE, G)).rejects.toMatchObject({ name: 'AttemptEnded' });
     }
     await db.downloads.delete(EPISODE);
     await expect(
       putPart(EPISODE, G, { offset: 0, blob: new Blob(['late']) }),
-    ).rejects.toMatchObject({ name: 'AbortError' });
+    ).rejects.toMatchObject({ name: 'AttemptEnded' });
     expect(await db.parts.count()).toBe(0);
   });
 
