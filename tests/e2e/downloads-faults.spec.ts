@@ -51,14 +51,8 @@ for (const engine of ENGINES) {
         // 0.8-1.3 MiB of 1.5 (and nothing once under load), at 4 MB/s all of it.
         bytesPerSecond: 4_000_000,
       });
-      // Background Fetch first asks for one byte (is the size stable?): a drop may cut that.
-      const startOf = (range = '') => Number(/bytes=(\d+)-/.exec(range)?.[1] ?? 0);
-      const cut = gets.filter(
-        (r) => r.range !== 'bytes=0-0' && r.bodyBytes < episode.bytes - startOf(r.range),
-      );
       const resumed = gets.filter((r) => r.range && !/^bytes=0-/.test(r.range));
-      expect(cut.length).toBeGreaterThanOrEqual(2);
-      expect(resumed.length).toBeGreaterThanOrEqual(cut.length);
+      expect(resumed.length).toBeGreaterThanOrEqual(3);
       // Waste: bytes served beyond the file, at most 1 MiB per drop.
       expect(media.bytesServed(episode.slug) - episode.bytes).toBeLessThanOrEqual(3 * MIB);
     });
