@@ -47,6 +47,11 @@ export function downloadRecords(
   return storedRows(page, 'downloads');
 }
 
+/** How many parts of audio IndexedDB holds, for every episode together. */
+export async function storedPartCount(page: Page): Promise<number> {
+  return (await storedRows(page, 'parts')).length;
+}
+
 /** A setting's stored value, read straight from IndexedDB; undefined when never written. */
 export async function storedSetting(page: Page, key: string): Promise<unknown> {
   const rows = await storedRows<{ key: string; value: unknown }>(page, 'settings');
