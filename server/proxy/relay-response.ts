@@ -88,6 +88,8 @@ export function relayResponse(
     delete headers['content-length'];
   }
   res.writeHead(status, headers);
+  // Headers now, not with the first gzip output: the client learns the answer has begun.
+  res.flushHeaders();
   if (req.method === 'HEAD') {
     response.destroy();
     res.end();

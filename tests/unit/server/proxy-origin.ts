@@ -62,6 +62,16 @@ export async function startProxyOrigin(cap: number): Promise<ProxyOrigin> {
         'X-Secret': 'not passed on',
       });
       res.end(Buffer.alloc(cap * 2, range.length));
+    } else if (path === '/octet') {
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+      res.end(Buffer.alloc(cap * 3, 2));
+    } else if (path === '/untyped') {
+      // No Content-Type at all: application/octet-stream as far as a recipient knows.
+      res.writeHead(200, { 'Content-Length': String(cap * 3) });
+      res.end(Buffer.alloc(cap * 3, 3));
+    } else if (path === '/endless-video') {
+      res.writeHead(200, { 'Content-Type': 'video/mp4' });
+      trickle(res, 16 * 1024);
     } else if (path === '/stall-headers') {
       // Never answers.
     } else if (path === '/stall-body') {
