@@ -17,7 +17,7 @@ export interface ProxiedCaching {
 export function proxiedCaching(
   status: number,
   upstream: IncomingHttpHeaders,
-  kind: { media: boolean; gzipped: boolean },
+  kind: { media: boolean; gzipped: boolean; ifNoneMatch?: string },
 ): ProxiedCaching {
   const given = upstream['cache-control'];
   const success = (status >= 200 && status < 300) || status === 304;
@@ -30,7 +30,11 @@ export function proxiedCaching(
   const headers: ProxiedCaching = { 'Cache-Control': cacheControl };
   const etag = upstream.etag;
   // A gzipped body is not the upstream's bytes, so its validator can only be weak (RFC 9110 §8.8.1).
-  if (etag) headers.ETag = kind.gzipped && !etag.startsWith('W/') ? `W/${etag}` : etag;
+  // A 304 confirms the validator the client holds: the weak one, if that is what it sent.
+  const weaken =
+    !etag?.startsWith('W/') &&
+    (kind.gzipped || (status === 304 && !!kind.ifNoneMatch?.includes(`W/${etag}`)));
+  if (etag) headers.ETag = weaken ? `W/${etag}` : etag;
   if (!kind.media && success) headers.Vary = 'Accept-Encoding';
   return headers;
 }

@@ -148,6 +148,11 @@ function forwardedHeaders(req: IncomingMessage): Record<string, string> {
     const value = req.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
+  // If-None-Match compares weakly (RFC 9110 §13.1.2), so W/"x" and "x" ask the same; the strong
+  // form also matches at hosts that compare strings, and the W/ may be the proxy's own (gzip).
+  if (headers['if-none-match']) {
+    headers['if-none-match'] = headers['if-none-match'].replace(/W\//g, '');
+  }
   return headers;
 }
 

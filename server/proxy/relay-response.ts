@@ -76,7 +76,11 @@ export function relayResponse(
     // A proxied HTML page or SVG must never run as the app: no scripts, an opaque origin.
     'Content-Security-Policy': "sandbox; default-src 'none'",
     'X-Longwave-Final-Url': finalUrl.href,
-    ...proxiedCaching(status, response.headers, { media, gzipped: gzip }),
+    ...proxiedCaching(status, response.headers, {
+      media,
+      gzipped: gzip,
+      ifNoneMatch: req.headers['if-none-match'],
+    }),
   };
   if (permanentUrl) headers['X-Longwave-Permanent-Url'] = permanentUrl.href;
   for (const name of PASSED_RESPONSE_HEADERS) {
