@@ -65,7 +65,8 @@ describe('Dockerfile', () => {
     expect(packageJson.scripts['build:server']).toBe('tsc -p tsconfig.server.json');
     for (const line of find(runtime, 'COPY')) {
       const [, from, source] = /^COPY (?:--from=(\S+) )?(\S+)/i.exec(line) ?? [];
-      if (!from) for (const file of source!.split(' ')) expect(existsSync(join(root, file))).toBe(true);
+      if (!from)
+        for (const file of source!.split(' ')) expect(existsSync(join(root, file))).toBe(true);
       else expect(['/app/dist', '/app/build/server']).toContain(source);
     }
   });
@@ -86,7 +87,13 @@ describe('the server as the image runs it', () => {
     dir = mkdtempSync(join(root, 'node_modules/.tmp-container-'));
     await promisify(execFile)(
       process.execPath,
-      [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.server.json', '--outDir', join(dir, 'server')],
+      [
+        join(root, 'node_modules/typescript/bin/tsc'),
+        '-p',
+        'tsconfig.server.json',
+        '--outDir',
+        join(dir, 'server'),
+      ],
       { cwd: root },
     );
     symlinkSync(join(root, 'dist'), join(dir, 'dist'));
@@ -96,12 +103,23 @@ describe('the server as the image runs it', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports at run time only Node built-ins and production dependencies', async () => {
-    const { stdout } = await promisify(execFile)('grep', ['-rhoE', "from '[^'.][^']*'", join(dir, 'server')]);
-    const imported = new Set(stdout.split('\n').filter(Boolean).map((line) => line.slice(6, -1)));
+    const { stdout } = await promisify(execFile)('grep', [
+      '-rhoE',
+      "from '[^'.][^']*'",
+      join(dir, 'server'),
+    ]);
+    const imported = new Set(
+      stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.slice(6, -1)),
+    );
     for (const name of imported) {
       const bare = name.replace(/^node:/, '');
       if (builtinModules.includes(bare)) continue;
-      const packageName = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]!;
+      const packageName = name.startsWith('@')
+        ? name.split('/').slice(0, 2).join('/')
+        : name.split('/')[0]!;
       expect(Object.keys(packageJson.dependencies), name).toContain(packageName);
     }
   });
@@ -125,7 +143,9 @@ describe('the server as the image runs it', () => {
         void exited.then(() => reject(new Error(`The server exited: ${output}`)));
       });
       const port = new URL(url).port;
-      const healthcheck = /HEALTHCHECK .*CMD (\[.*\])$/.exec(find(runtime, 'HEALTHCHECK')[0] ?? '')?.[1];
+      const healthcheck = /HEALTHCHECK .*CMD (\[.*\])$/.exec(
+        find(runtime, 'HEALTHCHECK')[0] ?? '',
+      )?.[1];
       const [command, ...args] = JSON.parse(healthcheck ?? '[]') as string[];
       expect(command).toBe('node');
       await expect(
@@ -138,7 +158,10 @@ describe('the server as the image runs it', () => {
       expect(output).toMatch(/SIGTERM: shutting down/);
       // The request log is JSON, one line per request.
       const lines = output.split('\n').filter((line) => line.startsWith('{'));
-      expect(lines.map((line) => (JSON.parse(line) as { path: string }).path)).toEqual(['/healthz', '/']);
+      expect(lines.map((line) => (JSON.parse(line) as { path: string }).path)).toEqual([
+        '/healthz',
+        '/',
+      ]);
     } finally {
       server.kill('SIGKILL');
     }
