@@ -1,5 +1,6 @@
 // Longwave's service worker: wires events to the modules that handle them, nothing more.
 import type { PrecacheEntry } from 'workbox-precaching';
+import { migrateLegacyMedia } from '../src/db/legacy-media.ts';
 import { isPageMessage } from '../src/shared/messages.ts';
 import { registerArtworkRoute } from './artwork-route.ts';
 import {
@@ -27,4 +28,8 @@ self.addEventListener('notificationclick', onNotificationClick);
 self.addEventListener('message', (event) => {
   if (isPageMessage(event.data) && event.data.type === 'SKIP_WAITING') void self.skipWaiting();
 });
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+// Audio downloaded by an earlier version moves to the episode's own storage before any page of
+// this version asks for it (fetches wait for activation).
+self.addEventListener('activate', (event) =>
+  event.waitUntil(Promise.all([migrateLegacyMedia().catch(console.error), self.clients.claim()])),
+);

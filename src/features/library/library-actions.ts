@@ -11,13 +11,11 @@ import {
 } from '../../db/library.ts';
 import type { Episode, Podcast } from '../../db/schema.ts';
 import { autoDownload } from '../../downloads/auto-download.ts';
-import { cancelDownload, removeDownload } from '../../downloads/download-actions.ts';
+import { removeDownload } from '../../downloads/download-actions.ts';
 import { feedAddress } from '../../feeds/feed-address.ts';
 import { FeedError } from '../../feeds/feed-error.ts';
 import { loadFeed, type LoadedFeed } from '../../feeds/load-feed.ts';
 import { runLimited } from './run-limited.ts';
-
-const ACTIVE_STATES = new Set(['queued', 'downloading', 'paused']);
 
 /** Subscribes to the feed at `input` as typed; returns the podcast id (existing or new). */
 export async function subscribe(input: string): Promise<string> {
@@ -78,10 +76,8 @@ export async function refreshAll(): Promise<RefreshSummary> {
 
 /** Stops and deletes the podcast's downloads, then removes the podcast and its episodes. */
 export async function unsubscribe(podcastId: string): Promise<void> {
-  for (const download of await podcastDownloads(podcastId)) {
-    if (ACTIVE_STATES.has(download.state)) await cancelDownload(download.episodeId);
+  for (const download of await podcastDownloads(podcastId))
     await removeDownload(download.episodeId);
-  }
   await deletePodcast(podcastId);
 }
 

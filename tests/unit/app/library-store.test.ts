@@ -2,6 +2,7 @@
 // played state, unsubscribing, and search.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/database.ts';
+import { aDownload } from './downloads/a-download.ts';
 import {
   deletePodcast,
   getPodcast,
@@ -126,18 +127,7 @@ describe('unsubscribing', () => {
     const mine = await saveFeed(FEED, feed([episode('a', 1), episode('b', 2)]));
     const other = await saveFeed('https://other.example/rss', feed([episode('z', 1)]));
     const [b] = await listEpisodes(mine);
-    await db.downloads.put({
-      episodeId: b!.id,
-      state: 'downloaded',
-      strategy: 'in-page',
-      url: b!.enclosure!.url,
-      fetchUrl: b!.enclosure!.url,
-      title: b!.title,
-      bytesDone: 10,
-      attempts: 1,
-      createdAt: 1,
-      updatedAt: 1,
-    });
+    await db.downloads.put(aDownload({ episodeId: b!.id, state: 'downloaded', bytesDone: 10 }));
     expect((await podcastDownloads(mine)).map((d) => d.episodeId)).toEqual([b!.id]);
     await deletePodcast(mine);
     expect(await getPodcast(mine)).toBeUndefined();

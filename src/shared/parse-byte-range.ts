@@ -1,4 +1,4 @@
-// The `Range` request header, as far as this server honours it: one byte range (RFC 9110 §14).
+// The `Range` request header as the app's server and service worker honour it: one byte range (RFC 9110 §14).
 
 /** Inclusive byte offsets into a representation. */
 export interface ByteRange {
