@@ -3,6 +3,7 @@
 import type { Enclosure } from '../db/schema.ts';
 import { toHttpUrl } from '../shared/url-rules.ts';
 import { attr, children } from './xml-helpers.ts';
+import type { XmlElement } from './xml-tree.ts';
 
 const TYPES_BY_EXTENSION: Record<string, string> = {
   mp3: 'audio/mpeg',
@@ -38,7 +39,7 @@ export function toEnclosure(
 }
 
 /** The first <enclosure> with an http(s) URL. */
-export function rssEnclosure(item: Element, base: string): Enclosure | undefined {
+export function rssEnclosure(item: XmlElement, base: string): Enclosure | undefined {
   for (const element of children(item, 'enclosure')) {
     const enclosure = toEnclosure(
       attr(element, 'url'),

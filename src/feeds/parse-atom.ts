@@ -8,13 +8,14 @@ import { parseDuration } from './parse-duration.ts';
 import { mediaEnclosure, mediaThumbnail } from './parse-media.ts';
 import { parseEpisodeExtras, parseFunding, parsePersons } from './parse-podcast-namespace.ts';
 import { plainText } from './plain-text.ts';
+import { serializeXml } from './serialize-xml.ts';
 import { attr, child, children, childText, ITUNES, textOf } from './xml-helpers.ts';
+import type { XmlElement } from './xml-tree.ts';
 
 const A = /^$|w3\.org\/2005\/atom|^atom$/i;
-const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
 /** Reads an Atom <feed> element. */
-export function parseAtom(feed: Element, feedUrl: string): FeedSnapshot {
+export function parseAtom(feed: XmlElement, feedUrl: string): FeedSnapshot {
   const base = xmlBase(feed, feedUrl);
   return {
     podcast: {
@@ -38,7 +39,7 @@ export function parseAtom(feed: Element, feedUrl: string): FeedSnapshot {
   };
 }
 
-function parseEntry(entry: Element, feedBase: string): EpisodeSnapshot {
+function parseEntry(entry: XmlElement, feedBase: string): EpisodeSnapshot {
   const base = xmlBase(entry, feedBase);
   const enclosureLink = children(entry, 'link', A).find(
     (link) => attr(link, 'rel')?.toLowerCase() === 'enclosure' && attr(link, 'href'),
@@ -76,14 +77,12 @@ function parseEntry(entry: Element, feedBase: string): EpisodeSnapshot {
 }
 
 /** A text construct as HTML: html as given, xhtml serialised, text escaped with line breaks. */
-function htmlOf(element: Element | undefined): string | undefined {
+function htmlOf(element: XmlElement | undefined): string | undefined {
   if (!element) return undefined;
   const type = attr(element, 'type')?.toLowerCase() ?? 'text';
   if (type === 'xhtml') {
     const container = child(element, 'div', /xhtml/i) ?? element;
-    const serializer = new XMLSerializer();
-    const html = Array.from(container.childNodes, (node) => serializer.serializeToString(node));
-    return html.join('').trim() || undefined;
+    return serializeXml(container.nodes).trim() || undefined;
   }
   const text = textOf(element);
   if (!text || type === 'html' || type.includes('html')) return text;
@@ -91,14 +90,14 @@ function htmlOf(element: Element | undefined): string | undefined {
 }
 
 /** The href of the first link with this rel (alternate is the default rel). */
-function linkHref(parent: Element, rel: string, base: string): string | undefined {
+function linkHref(parent: XmlElement, rel: string, base: string): string | undefined {
   const link = children(parent, 'link', A).find(
     (element) => (attr(element, 'rel')?.toLowerCase() ?? 'alternate') === rel,
   );
   return toHttpUrl(attr(link, 'href'), base);
 }
 
-function xmlBase(element: Element, base: string): string {
-  const value = element.getAttributeNS(XML_NAMESPACE, 'base') ?? element.getAttribute('xml:base');
+function xmlBase(element: XmlElement, base: string): string {
+  const value = element.attributes['xml:base'];
   return (value && toHttpUrl(value, base)) || base;
 }

@@ -5,9 +5,10 @@ import { toHttpUrl } from '../shared/url-rules.ts';
 import { isPlayable, toEnclosure } from './enclosure.ts';
 import { parseDuration } from './parse-duration.ts';
 import { attr, child, children, MEDIA } from './xml-helpers.ts';
+import type { XmlElement } from './xml-tree.ts';
 
 /** media:content of `parent`, directly or inside media:group. */
-function mediaContents(parent: Element): Element[] {
+function mediaContents(parent: XmlElement): XmlElement[] {
   const groups = children(parent, 'group', MEDIA);
   return [
     ...children(parent, 'content', MEDIA),
@@ -17,7 +18,7 @@ function mediaContents(parent: Element): Element[] {
 
 /** The first playable media:content as an enclosure, with its duration when it gives one. */
 export function mediaEnclosure(
-  parent: Element,
+  parent: XmlElement,
   base: string,
 ): { enclosure: Enclosure; durationSeconds?: number } | undefined {
   for (const content of mediaContents(parent)) {
@@ -39,7 +40,7 @@ export function mediaEnclosure(
 }
 
 /** media:thumbnail of `parent` or its media:group. */
-export function mediaThumbnail(parent: Element, base: string): string | undefined {
+export function mediaThumbnail(parent: XmlElement, base: string): string | undefined {
   const group = child(parent, 'group', MEDIA);
   const thumbnail =
     child(parent, 'thumbnail', MEDIA) ?? (group && child(group, 'thumbnail', MEDIA));

@@ -18,9 +18,14 @@ import {
   ITUNES,
   MEDIA,
 } from './xml-helpers.ts';
+import type { XmlElement } from './xml-tree.ts';
 
 /** Reads `channel`; its items are children of `itemParent` (the channel, or RDF's root). */
-export function parseRss(channel: Element, itemParent: Element, feedUrl: string): FeedSnapshot {
+export function parseRss(
+  channel: XmlElement,
+  itemParent: XmlElement,
+  feedUrl: string,
+): FeedSnapshot {
   return {
     podcast: {
       title:
@@ -51,7 +56,7 @@ export function parseRss(channel: Element, itemParent: Element, feedUrl: string)
   };
 }
 
-function parseItem(item: Element, base: string): EpisodeSnapshot {
+function parseItem(item: XmlElement, base: string): EpisodeSnapshot {
   const media = mediaEnclosure(item, base);
   const enclosure = rssEnclosure(item, base) ?? media?.enclosure;
   const title = plainText(childText(item, 'title')) ?? plainText(childText(item, 'title', ITUNES));

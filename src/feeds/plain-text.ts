@@ -1,6 +1,7 @@
 // Text fields (titles, names) as a person reads them. Many feeds escape twice ("Q&amp;amp;A" or
 // "Q&amp;A" inside CDATA), so character references left after XML parsing are decoded once more,
 // and runs of whitespace from wrapped lines collapse to one space.
+import { decodeHTML } from 'entities/decode';
 
 const REFERENCE = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z][a-z0-9]{1,31}));/gi;
 const named = new Map<string, string | undefined>([
@@ -15,9 +16,10 @@ const named = new Map<string, string | undefined>([
 /** What an HTML named character reference (e.g. "eacute") stands for, or undefined if unknown. */
 export function htmlEntity(name: string): string | undefined {
   if (!named.has(name)) {
-    // The HTML parser knows all 2,000-odd names; `name` is alphanumeric, so nothing else is parsed.
-    const text = new DOMParser().parseFromString(`&${name};`, 'text/html').body.textContent;
-    named.set(name, text && text !== `&${name};` ? text : undefined);
+    // Decoded as an HTML parser decodes text: all 2,000-odd names, and the legacy ones that need
+    // no semicolon ("&notit;" is "¬it;"). `name` is alphanumeric, so nothing else is read.
+    const text = decodeHTML(`&${name};`);
+    named.set(name, text !== `&${name};` ? text : undefined);
   }
   return named.get(name);
 }

@@ -1,0 +1,74 @@
+// @vitest-environment node
+// The DOM-free reader (saxes) gives what the DOMParser reader gave on every fixture feed: the whole
+// result, not just the fields the expected files state. The record, before-worker.golden.json, is
+// the old reader's output in Chromium at commit 90c261e (long strings as their SHA-256). Runs in
+// Node, where there is no DOM at all. Fields changed on purpose since are listed in CHANGED, each
+// with its reason, and proved by their own tests.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeFeed } from '../../../../src/feeds/decode-feed.ts';
+import { FeedError } from '../../../../src/feeds/feed-error.ts';
+import { parseFeed } from '../../../../src/feeds/parse-feed.ts';
+import { allFixtures, feedBytes, fixtureUrl } from './feed-corpus.ts';
+
+const golden = JSON.parse(
+  readFileSync('tests/fixtures/feeds/before-worker.golden.json', 'utf8'),
+) as Record<string, unknown>;
+
+/** Deliberate changes: fixture → paths (with * for any index) whose values may differ, and why. */
+const CHANGED: Record<string, { paths: string[]; why: string }> = {};
+
+describe('every fixture reads as it did with DOMParser', () => {
+  it('covers every fixture', () => {
+    expect(Object.keys(golden).sort()).toEqual(allFixtures());
+  });
+
+  it.each(allFixtures())('%s', (path) => {
+    const masked = CHANGED[path]?.paths ?? [];
+    expect(mask(recorded(readNow(path)), masked)).toEqual(mask(golden[path], masked));
+  });
+});
+
+function readNow(path: string): unknown {
+  try {
+    return { feed: parseFeed(decodeFeed(feedBytes(path)), fixtureUrl(path)) };
+  } catch (error) {
+    if (!(error instanceof FeedError)) throw error;
+    return { error: { kind: error.kind, message: error.message } };
+  }
+}
+
+/** As the record keeps results: JSON (no undefined), long strings as their SHA-256. */
+function recorded(value: unknown): unknown {
+  return shorten(JSON.parse(JSON.stringify(value)));
+}
+
+function shorten(value: unknown): unknown {
+  if (typeof value === 'string' && value.length > 160) {
+    return `sha256:${createHash('sha256').update(value).digest('hex')} (${value.length} chars)`;
+  }
+  if (Array.isArray(value)) return value.map(shorten);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shorten(item)]));
+  }
+  return value;
+}
+
+/** A copy of `value` without the fields at `paths` ("feed.episodes.*.title"). */
+function mask(value: unknown, paths: string[]): unknown {
+  const copy = structuredClone(value) as Record<string, unknown>;
+  for (const path of paths) drop(copy, path.split('.'));
+  return copy;
+}
+
+function drop(value: unknown, keys: string[]): void {
+  if (!value || typeof value !== 'object') return;
+  const [key, ...rest] = keys;
+  const record = value as Record<string, unknown>;
+  const targets = key === '*' ? Object.keys(record) : [key!];
+  for (const target of targets) {
+    if (rest.length === 0) delete record[target];
+    else drop(record[target], rest);
+  }
+}
