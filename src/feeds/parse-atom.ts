@@ -1,15 +1,16 @@
 // Atom 1.0 (RFC 4287) podcast feeds: entries with rel="enclosure" links, text constructs in
-// text/html/xhtml, and xml:base for relative URLs. Feeds that forgot the Atom namespace are read too.
+// text/html/xhtml, and xml:base (on any element, relative to its parent's) for relative URLs.
+// Feeds that forgot the Atom namespace are read too, and Atom 0.3's issued/modified dates.
 import type { EpisodeSnapshot, FeedSnapshot } from '../db/library.ts';
 import { toHttpUrl } from '../shared/url-rules.ts';
-import { toEnclosure } from './enclosure.ts';
-import { parseDate } from './parse-date.ts';
+import { bestEnclosure, toEnclosure } from './enclosure.ts';
+import { firstDate } from './parse-date.ts';
 import { parseDuration } from './parse-duration.ts';
-import { mediaEnclosure, mediaThumbnail } from './parse-media.ts';
+import { itunesImage, mediaEnclosure, mediaThumbnail, mediaTitle } from './parse-media.ts';
 import { parseEpisodeExtras, parseFunding, parsePersons } from './parse-podcast-namespace.ts';
 import { plainText } from './plain-text.ts';
 import { serializeXml } from './serialize-xml.ts';
-import { attr, child, children, childText, ITUNES, textOf } from './xml-helpers.ts';
+import { attr, child, children, childText, DUBLIN_CORE, ITUNES, textOf } from './xml-helpers.ts';
 import type { XmlElement } from './xml-tree.ts';
 
 const A = /^$|w3\.org\/2005\/atom|^atom$/i;
@@ -27,9 +28,9 @@ export function parseAtom(feed: XmlElement, feedUrl: string): FeedSnapshot {
       description: htmlOf(child(feed, 'subtitle', A)) ?? childText(feed, 'summary', ITUNES) ?? '',
       link: linkHref(feed, 'alternate', base),
       artworkUrl:
-        toHttpUrl(attr(child(feed, 'image', ITUNES), 'href'), base) ??
-        toHttpUrl(childText(feed, 'logo', A), base) ??
-        toHttpUrl(childText(feed, 'icon', A), base) ??
+        itunesImage(feed, base) ??
+        textUrl(child(feed, 'logo', A), base) ??
+        textUrl(child(feed, 'icon', A), base) ??
         mediaThumbnail(feed, base),
       funding: parseFunding(feed, base),
       persons: parsePersons(feed, base),
@@ -41,22 +42,34 @@ export function parseAtom(feed: XmlElement, feedUrl: string): FeedSnapshot {
 
 function parseEntry(entry: XmlElement, feedBase: string): EpisodeSnapshot {
   const base = xmlBase(entry, feedBase);
-  const enclosureLink = children(entry, 'link', A).find(
-    (link) => attr(link, 'rel')?.toLowerCase() === 'enclosure' && attr(link, 'href'),
+  const enclosureLinks = children(entry, 'link', A).filter(
+    (link) => attr(link, 'rel')?.toLowerCase() === 'enclosure',
   );
   const media = mediaEnclosure(entry, base);
   const enclosure =
-    (enclosureLink &&
-      toEnclosure(
-        attr(enclosureLink, 'href'),
-        attr(enclosureLink, 'type'),
-        attr(enclosureLink, 'length'),
-        base,
-      )) ||
-    media?.enclosure;
-  const title = plainText(textOf(child(entry, 'title', A)));
+    bestEnclosure(
+      enclosureLinks.map((link) =>
+        toEnclosure(
+          attr(link, 'href'),
+          attr(link, 'type'),
+          attr(link, 'length'),
+          xmlBase(link, base),
+        ),
+      ),
+    ) ?? media?.enclosure;
+  const title =
+    plainText(textOf(child(entry, 'title', A))) ??
+    plainText(childText(entry, 'title', DUBLIN_CORE)) ??
+    plainText(mediaTitle(entry));
   const link = linkHref(entry, 'alternate', base);
-  const date = childText(entry, 'published', A) ?? childText(entry, 'updated', A);
+  const dates = [
+    childText(entry, 'published', A),
+    childText(entry, 'updated', A),
+    childText(entry, 'issued', A),
+    childText(entry, 'modified', A),
+    childText(entry, 'date', DUBLIN_CORE),
+  ];
+  const date = dates.find(Boolean);
   return {
     guid: childText(entry, 'id', A) ?? enclosure?.url ?? link ?? `untitled:${title}|${date}`,
     title: title ?? 'Untitled episode',
@@ -65,10 +78,9 @@ function parseEntry(entry: XmlElement, feedBase: string): EpisodeSnapshot {
       htmlOf(child(entry, 'summary', A)) ??
       childText(entry, 'summary', ITUNES) ??
       '',
-    publishedAt: parseDate(date),
+    publishedAt: firstDate(dates),
     durationSeconds: parseDuration(childText(entry, 'duration', ITUNES)) ?? media?.durationSeconds,
-    artworkUrl:
-      toHttpUrl(attr(child(entry, 'image', ITUNES), 'href'), base) ?? mediaThumbnail(entry, base),
+    artworkUrl: itunesImage(entry, base) ?? mediaThumbnail(entry, base),
     enclosure,
     link,
     persons: parsePersons(entry, base),
@@ -94,7 +106,12 @@ function linkHref(parent: XmlElement, rel: string, base: string): string | undef
   const link = children(parent, 'link', A).find(
     (element) => (attr(element, 'rel')?.toLowerCase() ?? 'alternate') === rel,
   );
-  return toHttpUrl(attr(link, 'href'), base);
+  return link && toHttpUrl(attr(link, 'href'), xmlBase(link, base));
+}
+
+/** An element whose text is a URL (logo, icon), resolved against its own xml:base. */
+function textUrl(element: XmlElement | undefined, base: string): string | undefined {
+  return element && toHttpUrl(textOf(element), xmlBase(element, base));
 }
 
 function xmlBase(element: XmlElement, base: string): string {

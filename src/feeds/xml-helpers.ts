@@ -13,7 +13,11 @@ export const PODCAST =
 export const CONTENT = /purl\.org\/rss\/1\.0\/modules\/content|^content$/i;
 export const MEDIA = /search\.yahoo\.com\/mrss|^media$/i;
 export const DUBLIN_CORE = /purl\.org\/dc\/elements\/1\.1|^dc$/i;
+/** Dublin Core terms (dcterms:issued, dcterms:modified). */
+export const DC_TERMS = /purl\.org\/dc\/terms|^dcterms$/i;
 export const ATOM = /w3\.org\/2005\/atom|^atom$/i;
+/** RSS 1.0's mod_enclosure (enc:enclosure rdf:resource=…). */
+export const ENC = /purl\.oclc\.org\/net\/rss_2\.0\/enc|^enc$/i;
 
 function inNamespace(element: XmlElement, ns: RegExp): boolean {
   return ns.test(element.uri) || (element.prefix !== '' && ns.test(element.prefix));

@@ -17,14 +17,51 @@ const golden = JSON.parse(
 ) as Record<string, unknown>;
 
 /** Deliberate changes: fixture → paths (with * for any index) whose values may differ, and why. */
-const CHANGED: Record<string, { paths: string[]; why: string }> = {};
+const CHANGED: Record<string, { paths: string[]; why: string }> = {
+  'hostile/xss.xml': {
+    paths: ['feed.podcast.title', 'feed.podcast.author', 'feed.episodes.*.title'],
+    why: 'titles and names are plain text: markup in them is read as HTML and only its text kept',
+  },
+  'peers/rss-parser/input/craigslist.rss': {
+    paths: ['feed.episodes.*.title'],
+    why: '"1930ft<sup>2</sup>" is "1930ft2": titles are plain text',
+  },
+  'peers/rss-parser/input/feedburner.atom': {
+    paths: ['feed.episodes.*.publishedAt'],
+    why: 'milliseconds in ISO dates (".001") are kept, as the peer does',
+  },
+  'peers/rss-parser/input/many-links.rss': {
+    paths: ['feed.episodes.*.publishedAt'],
+    why: 'milliseconds in ISO dates are kept, as the peer does',
+  },
+  'peers/rss-parser/input/guardian.rss': {
+    paths: ['feed.episodes.*.enclosure'],
+    why: 'its untyped media:content are JPEGs: an image is never the enclosure',
+  },
+  'peers/rss-parser/input/rss-1.rss': {
+    paths: ['feed.podcast.artworkUrl'],
+    why: "RSS 1.0's <image> beside the channel is the podcast's artwork",
+  },
+  'peers/rss-parser/input/xml2js-options.rss': {
+    paths: ['feed.podcast.artworkUrl'],
+    why: "RSS 1.0's <image> beside the channel is the podcast's artwork",
+  },
+  'real-world/npp-apple-example.xml': {
+    paths: ['feed.episodes.*.link'],
+    why: 'no <link>: the guid, a permalink by default (RSS 2.0), is the episode link',
+  },
+  'real-world/npp-scale-your-code.xml': {
+    paths: ['feed.episodes.*.link'],
+    why: 'no <link>: the guid, a permalink by default (RSS 2.0), is the episode link',
+  },
+};
 
 describe('every fixture reads as it did with DOMParser', () => {
-  it('covers every fixture', () => {
-    expect(Object.keys(golden).sort()).toEqual(allFixtures());
+  it('covers every fixture there was (new ones are held by their expected files)', () => {
+    expect(allFixtures()).toEqual(expect.arrayContaining(Object.keys(golden)));
   });
 
-  it.each(allFixtures())('%s', (path) => {
+  it.each(Object.keys(golden))('%s', (path) => {
     const masked = CHANGED[path]?.paths ?? [];
     expect(mask(recorded(readNow(path)), masked)).toEqual(mask(golden[path], masked));
   });
