@@ -115,8 +115,11 @@ function build(
   return Date.UTC(year, monthNumber, day, hour, minute, second, millis) - offset * 60_000;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysIn(year: number, monthNumber: number): number {
-  return new Date(Date.UTC(year, monthNumber + 1, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return monthNumber === 1 && leap ? 29 : (DAYS_IN_MONTH[monthNumber] ?? 0);
 }
 
 /** Minutes east of UTC; no zone at all means UTC. Undefined for text that is not a zone. */

@@ -23,28 +23,20 @@ function inNamespace(element: XmlElement, ns: RegExp): boolean {
   return ns.test(element.uri) || (element.prefix !== '' && ns.test(element.prefix));
 }
 
-// A feed item is asked for some 30 fields; scanning its children for each was most of the parse
-// time for big feeds, so each element's children are grouped by lower-case local name once.
-const childIndex = new WeakMap<XmlElement, Map<string, XmlElement[]>>();
-
-function named(parent: XmlElement, localName: string): XmlElement[] | undefined {
-  let index = childIndex.get(parent);
-  if (!index) {
-    index = new Map();
-    for (const node of parent.nodes) {
-      if (typeof node === 'string') continue;
-      const list = index.get(node.local);
-      if (list) list.push(node);
-      else index.set(node.local, [node]);
-    }
-    childIndex.set(parent, index);
+/** Direct child elements of `parent` with this local name (lower case), any namespace. */
+function named(parent: XmlElement, localName: string): XmlElement[] {
+  // A linear scan: an item has a dozen children, and a Map per element cost more in allocation
+  // (and garbage collection) than the scans it saved.
+  const found: XmlElement[] = [];
+  for (const node of parent.nodes) {
+    if (typeof node !== 'string' && node.local === localName) found.push(node);
   }
-  return index.get(localName);
+  return found;
 }
 
 /** Direct children of `parent` with this local name (lower case) in namespace `ns`. */
 export function children(parent: XmlElement, localName: string, ns: RegExp = PLAIN): XmlElement[] {
-  return named(parent, localName)?.filter((element) => inNamespace(element, ns)) ?? [];
+  return named(parent, localName).filter((element) => inNamespace(element, ns));
 }
 
 /** The first direct child with this local name (lower case) in namespace `ns`. */
@@ -53,7 +45,10 @@ export function child(
   localName: string,
   ns: RegExp = PLAIN,
 ): XmlElement | undefined {
-  return named(parent, localName)?.find((element) => inNamespace(element, ns));
+  for (const node of parent.nodes) {
+    if (typeof node !== 'string' && node.local === localName && inNamespace(node, ns)) return node;
+  }
+  return undefined;
 }
 
 /** Trimmed text of an element, or undefined when absent or blank. */
