@@ -10,6 +10,8 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dev-dist',
+      'build',
+      '.tmp',
       'node_modules',
       'test-results',
       'playwright-report',

@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compression } from 'vite-plugin-compression2';
 import packageJson from './package.json' with { type: 'json' };
 import { pwaOptions } from './pwa.config.ts';
 import { demoRoutes } from './server/demo/demo-routes.ts';
@@ -33,8 +34,21 @@ function feedProxy(): Plugin {
   };
 }
 
+/**
+ * Brotli and gzip copies of every text file in dist/ (.br, .gz beside it), made once at build time
+ * so the server sends them as they are rather than compressing on every request.
+ */
+function precompress(): Plugin {
+  return compression({
+    include: /\.(js|mjs|css|html|svg|json|webmanifest|txt|xml)$/,
+    threshold: 1024,
+    algorithms: ['brotliCompress', 'gzip'],
+    logLevel: 'silent',
+  });
+}
+
 export default defineConfig({
-  plugins: [react(), VitePWA(pwaOptions), demoPodcast(), feedProxy()],
+  plugins: [react(), VitePWA(pwaOptions), demoPodcast(), feedProxy(), precompress()],
   build: { target: 'es2022', sourcemap: true },
   define: {
     // Shown in the footer; a test builds twice with different values to see an update arrive.

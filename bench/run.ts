@@ -8,6 +8,7 @@ import { benchFeedScale } from './feed-scale.ts';
 import type { Figure } from './figure.ts';
 import { benchMemory } from './memory.ts';
 import { benchOfflineSeek } from './offline-seek.ts';
+import { benchProxyLoad } from './proxy-load.ts';
 import { benchResumeWaste } from './resume-waste.ts';
 import { formatTable } from './table.ts';
 import { benchThroughput } from './throughput.ts';
@@ -20,6 +21,7 @@ const MEASUREMENTS: { id: string; name: string; run: () => Promise<Figure[]> }[]
   { id: '5', name: '5 app shell', run: benchAppShell },
   { id: '6', name: '6 feed scale', run: benchFeedScale },
   { id: '7', name: '7 offline seek', run: benchOfflineSeek },
+  { id: '8', name: '8 proxy load', run: benchProxyLoad },
 ];
 
 async function main(): Promise<void> {

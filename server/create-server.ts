@@ -1,9 +1,14 @@
-// The app's HTTP server: the feed/media proxy, the demo podcast's routes, then the built app from
-// dist/, behind text compression and the security headers every response carries.
+// The app's HTTP server: /healthz and /metrics, the feed/media proxy, the demo podcast's routes,
+// then the built app from dist/, with the security headers every response carries, one log line
+// and one count per request. It keeps no state that ties a client to this instance beyond the
+// per-client limits, which any instance can start afresh.
 import { createServer as createHttpServer, type Server } from 'node:http';
+import { readServerConfig } from './config.ts';
 import { demoRoutes, type DemoRoutesOptions } from './demo/demo-routes.ts';
-import { compressText } from './http/compress-text.ts';
+import { clientId } from './http/client-id.ts';
+import { createMetrics, type RouteLabel } from './http/metrics.ts';
 import type { Middleware } from './http/middleware.ts';
+import { observeRequest } from './http/request-log.ts';
 import { proxyRoutes, type ProxyOptions } from './proxy/proxy-routes.ts';
 import { staticFiles } from './static-files.ts';
 
@@ -13,25 +18,54 @@ export interface CreateServerOptions {
   demo?: DemoRoutesOptions;
   /** Let the proxy fetch loopback and private addresses; default LONGWAVE_ALLOW_PRIVATE_HOSTS=1. */
   allowPrivateHosts?: boolean;
-  /** The proxy's size and time caps (see server/proxy/proxy-routes.ts). */
-  proxy?: Omit<ProxyOptions, 'allowPrivateHosts' | 'isPublicAddress'>;
+  /** The proxy's rules and limits; unset ones come from the environment (config.ts). */
+  proxy?: Omit<ProxyOptions, 'allowPrivateHosts' | 'metrics'>;
+  /** Receives one JSON line per request (main.ts writes them to stdout); none when absent. */
+  log?: (line: string) => void;
 }
 
 /** An HTTP server for Longwave, not yet listening. */
 export function createServer(options: CreateServerOptions): Server {
+  const metrics = createMetrics();
+  const trustedHeader = options.proxy?.trustedProxyHeader ?? readServerConfig().trustedProxyHeader;
   const chain: Middleware[] = [
-    compressText(),
     proxyRoutes({
       ...options.proxy,
-      allowPrivateHosts:
-        options.allowPrivateHosts ?? process.env.LONGWAVE_ALLOW_PRIVATE_HOSTS === '1',
+      allowPrivateHosts: options.allowPrivateHosts,
+      metrics,
     }),
     demoRoutes(options.demo),
     staticFiles(options.distDir),
   ];
-  return createHttpServer((req, res) => {
+  const server = createHttpServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    const route = routeOf(pathname);
+    observeRequest(req, res, {
+      route,
+      client: clientId(req, trustedHeader),
+      metrics,
+      log: options.log,
+    });
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
+    // Shutting down: finish this response, then let the client reconnect to another instance.
+    const draining = !server.listening;
+    if (draining) res.setHeader('Connection', 'close');
+    if (route === '/healthz') {
+      res.writeHead(draining ? 503 : 200, {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
+      res.end(draining ? 'shutting down\n' : 'ok\n');
+      return;
+    }
+    if (route === '/metrics') {
+      metrics.serve(res).catch((error: unknown) => {
+        console.error('Metrics failed:', error);
+        res.destroy();
+      });
+      return;
+    }
     const run = (index: number): void => {
       const handler = chain[index];
       if (!handler) {
@@ -52,4 +86,14 @@ export function createServer(options: CreateServerOptions): Server {
       res.end();
     }
   });
+  return server;
+}
+
+function routeOf(pathname: string): RouteLabel {
+  if (pathname === '/proxy') return '/proxy';
+  if (pathname === '/healthz') return '/healthz';
+  if (pathname === '/metrics') return '/metrics';
+  if (pathname.startsWith('/directory/')) return '/directory';
+  if (pathname.startsWith('/demo/')) return '/demo';
+  return 'static';
 }

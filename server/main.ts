@@ -1,15 +1,19 @@
-// `npm run serve`: serves dist/ and the demo podcast on PORT (4173) until SIGTERM or SIGINT.
+// `npm run serve` (and the container): serves dist/ and the demo podcast on PORT (4173), with the
+// settings of config.ts, logging one JSON line per request to stdout, until SIGTERM or SIGINT.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ConfigError, readServerConfig, type ServerConfig } from './config.ts';
+import { isLocalhostForm } from './http/app-origin.ts';
 import { listen } from './listen.ts';
 
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
-const port = Number(process.env.PORT ?? 4173);
-// localhost rather than every interface: a local app, and browsers treat it as a secure context.
-const host = process.env.HOST ?? 'localhost';
 
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT must be a port number, not "${process.env.PORT}".`);
+let config: ServerConfig;
+try {
+  config = readServerConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
   process.exit(1);
 }
 if (!existsSync(`${distDir}index.html`)) {
@@ -17,18 +21,33 @@ if (!existsSync(`${distDir}index.html`)) {
   process.exit(1);
 }
 
-const running = await listen({ distDir, port, host });
+const running = await listen({
+  distDir,
+  port: config.port,
+  // localhost rather than every interface by default: a local app, and a secure context.
+  host: config.host,
+  log: (line) => process.stdout.write(`${line}\n`),
+});
 console.log(`Longwave is serving ${running.url}`);
+if (!config.publicOrigin && !isLocalhostForm(config.host)) {
+  console.warn(
+    'LONGWAVE_PUBLIC_ORIGIN is not set: the proxy answers pages opened at localhost only.',
+  );
+}
 
 let stopping = false;
 const stop = (signal: string): void => {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: shutting down.`);
-  // A stuck close must not keep the process (and the port) forever.
-  setTimeout(() => process.exit(1), 5000).unref();
-  running.close().then(
-    () => process.exit(0),
+  const grace = config.shutdownSeconds * 1000;
+  console.log(`${signal}: shutting down, letting running responses finish for ${grace / 1000} s.`);
+  // A stuck shutdown must not keep the process (and the port) forever.
+  setTimeout(() => process.exit(1), grace + 5000).unref();
+  running.shutdown(grace).then(
+    (cut) => {
+      if (cut > 0) console.log(`Cut ${cut} connections still open at the deadline.`);
+      process.exit(0);
+    },
     (error: unknown) => {
       console.error('Shutdown failed:', error);
       process.exit(1);

@@ -1,5 +1,7 @@
 // Serves the built app from dist/ with the caching and security headers a PWA needs: the shell and
 // service worker always revalidate, Vite's hashed assets are immutable, unknown routes get the shell.
+// Text files come pre-compressed from the build (.br and .gz beside each, vite.config.ts): sirv
+// picks the one the client accepts, with Content-Encoding and Vary, so nothing is compressed here.
 import type { ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import sirv from 'sirv';
@@ -29,7 +31,11 @@ export function staticFiles(distDir: string | (() => string)): Middleware {
   const servers = new Map<string, ReturnType<typeof sirv>>();
   const serverFor = (dir: string) => {
     // `single` sends index.html for paths without a file extension; real files still 404.
-    if (!servers.has(dir)) servers.set(dir, sirv(dir, { etag: true, single: true, setHeaders }));
+    if (!servers.has(dir))
+      servers.set(
+        dir,
+        sirv(dir, { etag: true, single: true, brotli: true, gzip: true, setHeaders }),
+      );
     return servers.get(dir)!;
   };
   return (req, res, next) => {
@@ -49,7 +55,8 @@ function setHeaders(res: ServerResponse, pathname: string): void {
   const extension = extname(pathname).toLowerCase();
   const isHtml = extension === '' || extension === '.html' || extension === '.htm';
   if (isHtml || pathname === '/sw.js' || extension === '.webmanifest') {
-    // The shell and the service worker must be revalidated, or an update never reaches anyone.
+    // The shell and the service worker are never used from a cache without asking: an update must
+    // reach everyone. (no-store would also turn off the back/forward cache and 304s.)
     res.setHeader('Cache-Control', 'no-cache');
   } else if (pathname.startsWith('/assets/')) {
     res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');

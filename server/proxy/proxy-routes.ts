@@ -1,102 +1,103 @@
-// GET|HEAD /proxy?url=<absolute http(s) URL>: fetches feeds and media for the app from hosts that
-// send no CORS headers, and streams them back with CORS headers.
+// GET|HEAD /proxy?url=<absolute http(s) URL>: fetches feeds and media for the app's own pages and
+// service worker from hosts that send no CORS headers. It sends no CORS headers itself.
 //
-// Safety: only http(s); no loopback, private, link-local, metadata or reserved addresses (checked
-// after DNS resolution and again on every redirect, connecting to the checked address) unless
-// allowPrivateHosts (LONGWAVE_ALLOW_PRIVATE_HOSTS=1); at most 5 redirects, followed here; never
-// cookies or credentials from the app; responses are sandboxed (CSP) so a proxied page or SVG
-// cannot run as the app; a request that already came through a Longwave proxy is refused (loops).
+// Who may use it: the app only (http/app-origin.ts: Host allowlist against DNS rebinding, then
+// Sec-Fetch-Site and Origin against other sites), each client within a token-bucket rate and a
+// cap on open media streams (429 with Retry-After), keyed as http/client-id.ts says.
 //
-// Limits: media (a Range request, or an audio/*, video/* or octet-stream response) has no size cap
-// and may stream for `mediaTimeoutMs` (6 h); anything else (feeds, pages, images) is capped at
-// `maxDocumentBytes` (32 MiB: refused up front by Content-Length, else cut off mid-stream) and
-// `documentTimeoutMs` (60 s). Either way a connection silent for `idleTimeoutMs` (30 s) is cut.
-// The body is streamed with backpressure, never buffered, and the origin request stops when the
-// client goes away.
+// Where it may go: only http(s), ports 80 and 443 unless configured; no loopback, private,
+// link-local, metadata or reserved addresses (checked after DNS resolution, which has a deadline,
+// and again on every redirect, connecting to the checked address) unless allowPrivateHosts
+// (LONGWAVE_ALLOW_PRIVATE_HOSTS=1); at most 5 redirects, followed here; never cookies or
+// credentials from the app; a request that already came through a Longwave proxy is refused.
+//
+// What comes back: relay-response.ts (caps, streaming, gzip) with proxied-caching.ts headers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline, Transform } from 'node:stream';
+import { appOriginRefusal } from '../http/app-origin.ts';
+import { clientId } from '../http/client-id.ts';
 import type { Middleware } from '../http/middleware.ts';
-import { isPublicAddress } from './address-policy.ts';
-import { declared, fetchUpstream, type UpstreamResponse } from './fetch-upstream.ts';
+import { createRateLimit } from '../http/rate-limit.ts';
+import { noteRequest } from '../http/request-log.ts';
+import { createStreamSlots, type StreamSlots } from '../http/stream-slots.ts';
+import { fetchUpstream } from './fetch-upstream.ts';
 import { ProxyFailure } from './proxy-failure.ts';
+import { proxySettings, type ProxyOptions, type ProxySettings } from './proxy-settings.ts';
+import { relayResponse } from './relay-response.ts';
 
-export interface ProxyOptions {
-  /** Fetch from private and loopback hosts too (local testing). */
-  allowPrivateHosts?: boolean;
-  maxDocumentBytes?: number;
-  documentTimeoutMs?: number;
-  mediaTimeoutMs?: number;
-  idleTimeoutMs?: number;
-  maxRedirects?: number;
-  /** Which addresses count as public; tests replace it to exercise redirects on one machine. */
-  isPublicAddress?: (address: string) => boolean;
-}
+export type { ProxyOptions } from './proxy-settings.ts';
 
-const FORWARDED_REQUEST_HEADERS = [
-  'range',
-  'if-range',
-  'if-none-match',
-  'if-modified-since',
-  'accept',
-];
-const PASSED_RESPONSE_HEADERS = [
-  'content-type',
-  'content-length',
-  'content-range',
-  'accept-ranges',
-  'etag',
-  'last-modified',
-  'cache-control',
-  // Asked for identity, but some hosts compress anyway; the browser must then know to decode.
-  'content-encoding',
-];
-const CORS = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers':
-    'Content-Type, Content-Length, Content-Range, Accept-Ranges, ETag, Last-Modified, Cache-Control, ' +
-    'X-Longwave-Final-Url, X-Longwave-Permanent-Url, X-Longwave-Proxy-Error',
-};
+const FORWARDED_REQUEST_HEADERS = ['range', 'if-range', 'if-none-match', 'if-modified-since'];
+// Fixed rather than the client's, so the answer depends on the URL alone and shared caches need
+// no Vary: Accept. Feeds first; media, artwork and anything else still welcome.
+const UPSTREAM_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8';
 const VIA = '1.1 longwave';
 
 /** Middleware answering /proxy and passing anything else to `next()`. */
 export function proxyRoutes(options: ProxyOptions = {}): Middleware {
-  const settings = {
-    allowPrivateHosts:
-      options.allowPrivateHosts ?? process.env.LONGWAVE_ALLOW_PRIVATE_HOSTS === '1',
-    maxDocumentBytes: options.maxDocumentBytes ?? 32 * 2 ** 20,
-    documentTimeoutMs: options.documentTimeoutMs ?? 60_000,
-    mediaTimeoutMs: options.mediaTimeoutMs ?? 6 * 3600_000,
-    idleTimeoutMs: options.idleTimeoutMs ?? 30_000,
-    maxRedirects: options.maxRedirects ?? 5,
-    isPublicAddress: options.isPublicAddress ?? isPublicAddress,
-  };
+  const settings = proxySettings(options);
+  const rate = createRateLimit({ perMinute: settings.requestsPerMinute });
+  const slots = createStreamSlots(settings.maxStreams);
   return (req, res, next) => {
     const requestUrl = new URL(req.url ?? '/', 'http://proxy.invalid');
     if (requestUrl.pathname !== '/proxy') {
       next();
       return;
     }
-    proxy(req, res, requestUrl.searchParams.get('url'), settings).catch((error: unknown) => {
-      if (error instanceof ProxyFailure) sendFailure(res, error);
-      else if ((error as Error).name === 'AbortError') res.destroy();
+    const fail = (failure: ProxyFailure) => {
+      noteRequest(res, { error: failure.code });
+      sendFailure(res, failure);
+    };
+    const refusal = appOriginRefusal(req, settings.publicOrigin);
+    if (refusal) {
+      fail(
+        new ProxyFailure(
+          refusal.status,
+          refusal.status === 421 ? 'wrong-host' : 'cross-site',
+          refusal.message,
+        ),
+      );
+      return;
+    }
+    const client = clientId(req, settings.trustedProxyHeader);
+    const verdict = rate.take(client);
+    if (!verdict.allowed) {
+      settings.metrics.limited.inc({ route: '/proxy', limit: 'rate' });
+      fail(
+        new ProxyFailure(
+          429,
+          'rate-limited',
+          `Too many requests from your address: try again in ${verdict.retryAfterSeconds} s.`,
+          verdict.retryAfterSeconds,
+        ),
+      );
+      return;
+    }
+    const target = requestUrl.searchParams.get('url');
+    proxy(req, res, target, { settings, client, slots }).catch((error: unknown) => {
+      if (error instanceof ProxyFailure) {
+        if (error.code === 'too-many-streams') {
+          settings.metrics.limited.inc({ route: '/proxy', limit: 'streams' });
+        }
+        fail(error);
+      } else if ((error as Error).name === 'AbortError') res.destroy();
       else {
         console.error('Proxy request failed:', error);
-        sendFailure(res, new ProxyFailure(502, 'unreachable', 'The proxy failed.'));
+        fail(new ProxyFailure(502, 'unreachable', 'The proxy failed.'));
       }
     });
   };
 }
 
-type Settings = Required<ProxyOptions>;
-
 async function proxy(
   req: IncomingMessage,
   res: ServerResponse,
   target: string | null,
-  settings: Settings,
+  context: { settings: ProxySettings; client: string; slots: StreamSlots },
 ): Promise<void> {
+  const { settings } = context;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { Allow: 'GET, HEAD', ...CORS }).end();
+    res.writeHead(405, { Allow: 'GET, HEAD', 'Cache-Control': 'no-store' }).end();
     return;
   }
   if (String(req.headers.via ?? '').includes('longwave')) {
@@ -107,17 +108,20 @@ async function proxy(
     );
   }
   const url = parseTarget(target);
+  noteRequest(res, { upstream: url.hostname });
   const client = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) client.abort();
   });
+  const asked = performance.now();
   const upstream = await fetchUpstream(url, {
     ...settings,
     method: req.method,
     headers: forwardedHeaders(req),
     signal: client.signal,
   });
-  relay(req, res, upstream, settings);
+  settings.metrics.upstreamSeconds.observe({ route: '/proxy' }, (performance.now() - asked) / 1000);
+  relayResponse(req, res, upstream, context);
 }
 
 function parseTarget(target: string | null): URL {
@@ -136,6 +140,7 @@ function parseTarget(target: string | null): URL {
 function forwardedHeaders(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {
     'user-agent': 'Longwave/1 (podcast app)',
+    accept: UPSTREAM_ACCEPT,
     'accept-encoding': 'identity',
     via: VIA,
   };
@@ -143,60 +148,12 @@ function forwardedHeaders(req: IncomingMessage): Record<string, string> {
     const value = req.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
+  // If-None-Match compares weakly (RFC 9110 §13.1.2), so W/"x" and "x" ask the same; the strong
+  // form also matches at hosts that compare strings, and the W/ may be the proxy's own (gzip).
+  if (headers['if-none-match']) {
+    headers['if-none-match'] = headers['if-none-match'].replace(/W\//g, '');
+  }
   return headers;
-}
-
-function relay(
-  req: IncomingMessage,
-  res: ServerResponse,
-  upstream: UpstreamResponse,
-  settings: Settings,
-): void {
-  const { response, finalUrl, permanentUrl } = upstream;
-  const { type, length } = declared(response.headers);
-  const media =
-    req.headers.range !== undefined ||
-    /^(audio|video)\/|^(application|binary)\/octet-stream/.test(type);
-  const maxBytes = media ? Infinity : settings.maxDocumentBytes;
-  if (length !== undefined && length > maxBytes) {
-    response.destroy();
-    throw new ProxyFailure(
-      502,
-      'too-large',
-      `Refused: the response is larger than ${maxBytes} bytes.`,
-    );
-  }
-  const headers: Record<string, string> = {
-    ...CORS,
-    // A proxied HTML page or SVG must never run as the app: no scripts, an opaque origin.
-    'Content-Security-Policy': "sandbox; default-src 'none'",
-    'X-Longwave-Final-Url': finalUrl.href,
-  };
-  if (permanentUrl) headers['X-Longwave-Permanent-Url'] = permanentUrl.href;
-  for (const name of PASSED_RESPONSE_HEADERS) {
-    const value = response.headers[name];
-    if (typeof value === 'string') headers[name] = value;
-  }
-  res.writeHead(response.statusCode ?? 502, headers);
-  if (req.method === 'HEAD') {
-    response.destroy();
-    res.end();
-    return;
-  }
-  let bytes = 0;
-  const cap = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      bytes += chunk.length;
-      callback(bytes > maxBytes ? new Error('size cap') : null, chunk);
-    },
-  });
-  const timer = setTimeout(
-    () => cap.destroy(new Error('time cap')),
-    media ? settings.mediaTimeoutMs : settings.documentTimeoutMs,
-  );
-  // On any failure pipeline destroys every stream: the client sees a cut connection, not a
-  // truncated body passed off as complete.
-  pipeline(response, cap, res, () => clearTimeout(timer));
 }
 
 function sendFailure(res: ServerResponse, failure: ProxyFailure): void {
@@ -204,11 +161,14 @@ function sendFailure(res: ServerResponse, failure: ProxyFailure): void {
     res.destroy();
     return;
   }
-  res.writeHead(failure.status, {
-    ...CORS,
+  const headers: Record<string, string> = {
     'Content-Type': 'text/plain; charset=utf-8',
     'Cache-Control': 'no-store',
     'X-Longwave-Proxy-Error': failure.code,
-  });
+  };
+  if (failure.retryAfterSeconds !== undefined) {
+    headers['Retry-After'] = String(failure.retryAfterSeconds);
+  }
+  res.writeHead(failure.status, headers);
   res.end(`${failure.message}\n`);
 }

@@ -1,8 +1,9 @@
-// listen(): a free port on request, and a close() that cuts downloads in flight.
+// listen(): a free port on request, a close() that cuts downloads in flight, and a shutdown() that
+// lets them finish up to a deadline.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEpisodes } from '../../../server/demo/demo-episodes.ts';
 import { listen } from '../../../server/listen.ts';
 
@@ -55,4 +56,47 @@ it('rejects when the port is taken', async () => {
   } finally {
     await first.close();
   }
+});
+
+describe('shutdown()', () => {
+  const smallest = demoEpisodes.reduce((a, b) => (a.bytes <= b.bytes ? a : b));
+
+  it('stops taking connections at once, and lets a response in flight finish', async () => {
+    // The smallest demo episode takes about half a second at this rate.
+    const running = await listen({
+      distDir,
+      port: 0,
+      host: '127.0.0.1',
+      demo: { bytesPerSecond: smallest.bytes * 2 },
+    });
+    const response = await fetch(`${running.url}/demo/audio/${smallest.slug}.wav`);
+    const body = response.arrayBuffer();
+    const stopped = running.shutdown(10_000);
+    await expect(fetch(`${running.url}/`)).rejects.toThrow();
+    expect((await body).byteLength).toBe(smallest.bytes);
+    expect(await stopped).toBe(0);
+  });
+
+  it('cuts what is still running at the deadline, and says how much', async () => {
+    const running = await listen({
+      distDir,
+      port: 0,
+      host: '127.0.0.1',
+      demo: { bytesPerSecond: 50_000 },
+    });
+    const response = await fetch(`${running.url}/demo/audio/${smallest.slug}.wav`);
+    const started = performance.now();
+    expect(await running.shutdown(300)).toBe(1);
+    expect(performance.now() - started).toBeLessThan(2000);
+    await expect(response.arrayBuffer()).rejects.toThrow();
+  });
+
+  it('closes idle keep-alive connections instead of waiting for them', async () => {
+    const running = await listen({ distDir, port: 0, host: '127.0.0.1' });
+    // fetch keeps its connection open for the next request.
+    await (await fetch(`${running.url}/`)).text();
+    const started = performance.now();
+    expect(await running.shutdown(5_000)).toBe(0);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 });

@@ -28,9 +28,12 @@ export function useProxyOrigin(): { current: ProxyOrigin } {
   return holder;
 }
 
-/** A server running only the proxy; returns a function making proxy URLs for a target. */
+/**
+ * A server running only the proxy; returns a function making proxy URLs for a target. The origin
+ * listens on a random port, so any port is allowed unless a test says otherwise.
+ */
 export async function startProxy(options: ProxyOptions): Promise<(target: string) => string> {
-  const middleware = proxyRoutes({ maxDocumentBytes: CAP, ...options });
+  const middleware = proxyRoutes({ maxDocumentBytes: CAP, allowedPorts: 'any', ...options });
   const server = createServer((req, res) => middleware(req, res, () => res.writeHead(418).end()));
   running.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

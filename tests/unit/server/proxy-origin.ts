@@ -37,6 +37,17 @@ export async function startProxyOrigin(cap: number): Promise<ProxyOrigin> {
         'Cache-Control': 'max-age=60',
       });
       res.end(FEED);
+    } else if (path === '/fresh-feed') {
+      // Says nothing about caching: the proxy's default applies.
+      res.writeHead(200, { 'Content-Type': 'application/rss+xml', ETag: '"f1"' }).end(FEED);
+    } else if (path === '/revalidated-feed') {
+      const current = '"r1"';
+      const headers = { 'Cache-Control': 'no-cache', ETag: current };
+      if (req.headers['if-none-match'] === current) res.writeHead(304, headers).end();
+      else res.writeHead(200, { ...headers, 'Content-Type': 'application/rss+xml' }).end(FEED);
+    } else if (path === '/big-feed') {
+      res.writeHead(200, { 'Content-Type': 'application/rss+xml', ETag: '"b1"' });
+      res.end(`<rss>${'<item><title>Episode</title></item>'.repeat(500)}</rss>`);
     } else if (path === '/not-modified') {
       res.writeHead(304, { ETag: '"v1"' }).end();
     } else if (path === '/missing') {
@@ -62,6 +73,16 @@ export async function startProxyOrigin(cap: number): Promise<ProxyOrigin> {
         'X-Secret': 'not passed on',
       });
       res.end(Buffer.alloc(cap * 2, range.length));
+    } else if (path === '/octet') {
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+      res.end(Buffer.alloc(cap * 3, 2));
+    } else if (path === '/untyped') {
+      // No Content-Type at all: application/octet-stream as far as a recipient knows.
+      res.writeHead(200, { 'Content-Length': String(cap * 3) });
+      res.end(Buffer.alloc(cap * 3, 3));
+    } else if (path === '/endless-video') {
+      res.writeHead(200, { 'Content-Type': 'video/mp4' });
+      trickle(res, 16 * 1024);
     } else if (path === '/stall-headers') {
       // Never answers.
     } else if (path === '/stall-body') {

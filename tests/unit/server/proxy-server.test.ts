@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { listen, type ListenOptions, type RunningServer } from '../../../server/listen.ts';
 import { startProxyOrigin, type ProxyOrigin } from './proxy-origin.ts';
+import { rawRequest } from './raw-request.ts';
 
 let distDir: string;
 let origin: ProxyOrigin;
@@ -60,4 +61,20 @@ it('applies the configured size cap', async () => {
   const response = await fetch(url);
   expect(response.status).toBe(502);
   expect(response.headers.get('x-longwave-proxy-error')).toBe('too-large');
+});
+
+it('takes its limits and rules from the environment, by their exact names', async () => {
+  vi.stubEnv('LONGWAVE_ALLOW_PRIVATE_HOSTS', '1');
+  vi.stubEnv('LONGWAVE_PROXY_REQUESTS_PER_MINUTE', '2');
+  vi.stubEnv('LONGWAVE_TRUSTED_PROXY_HEADER', 'X-Client');
+  vi.stubEnv('LONGWAVE_PUBLIC_ORIGIN', 'https://podcasts.example.org');
+  running = await listen({ distDir, port: 0, host: '127.0.0.1' });
+  const url = `${running.url}/proxy?url=${encodeURIComponent(`${origin.origin}/feed`)}`;
+  const as = (client: string, host = 'podcasts.example.org') =>
+    rawRequest(url, { headers: { Host: host, 'X-Client': client } });
+  expect((await as('198.51.100.1')).status).toBe(200);
+  expect((await as('198.51.100.1')).status).toBe(200);
+  expect((await as('198.51.100.1')).status).toBe(429);
+  expect((await as('198.51.100.2')).status).toBe(200);
+  expect((await as('198.51.100.3', 'elsewhere.example.org')).status).toBe(421);
 });
