@@ -11,6 +11,7 @@ import {
 } from './background-fetch-events.ts';
 import { registerMediaRoute } from './media-route.ts';
 import { onNotificationClick } from './notifications.ts';
+import { onPeriodicSync } from './periodic-refresh.ts';
 import { setUpPrecache } from './precache.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
@@ -24,6 +25,7 @@ self.addEventListener('backgroundfetchfail', onBackgroundFetchFail);
 self.addEventListener('backgroundfetchabort', onBackgroundFetchAbort);
 self.addEventListener('backgroundfetchclick', onBackgroundFetchClick);
 self.addEventListener('notificationclick', onNotificationClick);
+self.addEventListener('periodicsync', onPeriodicSync);
 
 self.addEventListener('message', (event) => {
   if (isPageMessage(event.data) && event.data.type === 'SKIP_WAITING') void self.skipWaiting();

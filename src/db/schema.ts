@@ -18,6 +18,13 @@ export interface Podcast {
   refreshError?: string;
   /** Download new episodes found by a refresh, within the storage budget. */
   autoDownload?: boolean;
+  /** The feed's validators as last fetched, sent back so an unchanged feed costs a 304. */
+  etag?: string;
+  lastModified?: string;
+  /** No automatic refresh before this time: the feed's Cache-Control max-age, or Retry-After. */
+  refreshNotBefore?: number;
+  /** The feed's host sends no CORS headers, so it is fetched through the app's proxy. */
+  viaProxy?: boolean;
 }
 
 export interface Enclosure {

@@ -27,6 +27,10 @@ export interface Settings {
   installHintDismissed: boolean;
   /** Notification permission was asked for once (at the first download); never ask again. */
   notificationPermissionAsked: boolean;
+  /** Check subscriptions for new episodes this often, in minutes (in the background, or on open). */
+  refreshIntervalMinutes: number;
+  /** Show a notification when a background refresh finds new episodes (with permission). */
+  notifyNewEpisodes: boolean;
 }
 
 /** Settings that have a default value. */
@@ -38,7 +42,9 @@ export type DefaultedKey =
   | 'autoDeletePlayedAfterDays'
   | 'storageBudgetBytes'
   | 'storageBudgetEpisodes'
-  | 'warnOnMeteredDownloads';
+  | 'warnOnMeteredDownloads'
+  | 'refreshIntervalMinutes'
+  | 'notifyNewEpisodes';
 
 /** Values used until the listener changes them. */
 export const DEFAULT_SETTINGS: Pick<Settings, DefaultedKey> = {
@@ -50,6 +56,8 @@ export const DEFAULT_SETTINGS: Pick<Settings, DefaultedKey> = {
   storageBudgetBytes: null,
   storageBudgetEpisodes: null,
   warnOnMeteredDownloads: true,
+  refreshIntervalMinutes: 60,
+  notifyNewEpisodes: true,
 };
 
 /** Reads a setting, or undefined when it was never written. */

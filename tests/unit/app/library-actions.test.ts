@@ -23,6 +23,9 @@ const downloads = vi.hoisted(() => ({
   removed: [] as string[],
   started: [] as string[],
 }));
+vi.mock('../../../src/feeds/feed-worker-client.ts', async (importActual) =>
+  (await import('./feeds/in-thread-feed-worker.ts')).inThreadFeedWorker(importActual),
+);
 vi.mock('../../../src/downloads/download-actions.ts', () => ({
   removeDownload: (id: string) => Promise.resolve(void downloads.removed.push(id)),
   downloadEpisode: (episode: { title: string }) =>

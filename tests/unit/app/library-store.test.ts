@@ -10,6 +10,7 @@ import {
   podcastDownloads,
   refreshFeed,
   saveFeed,
+  sameFeedFields,
   searchEpisodes,
   setPlayed,
   subscribeFeed,
@@ -119,6 +120,40 @@ describe('subscribing to a big feed', () => {
     const all = await listEpisodes(podcastId);
     expect(all).toHaveLength(2500);
     expect(new Set(all.map((e) => e.guid)).size).toBe(2500);
+  });
+});
+
+describe('reading a big podcast back', () => {
+  it('reads every episode once, newest first, even when a date spans pages', async () => {
+    // 1,200 episodes, 400 of them on one day, around the 500-episode page boundary.
+    const episodes = Array.from({ length: 1200 }, (_, i) =>
+      episode(`e${i}`, i >= 300 && i < 700 ? 300 : i),
+    );
+    const { podcastId, rest } = await subscribeFeed(FEED, feed(episodes));
+    await rest;
+    const read = await listEpisodes(podcastId);
+    expect(read).toHaveLength(1200);
+    expect(new Set(read.map((e) => e.id)).size).toBe(1200);
+    const dates = read.map((e) => e.publishedAt);
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+});
+
+describe('comparing a refreshed episode', () => {
+  it('sees a change in any feed field, nested ones too, and nothing else', () => {
+    const a = episode('a', 1, {
+      transcripts: [{ url: 'https://t.example/1.vtt', type: 'text/vtt' }],
+    });
+    expect(sameFeedFields(a, structuredClone(a))).toBe(true);
+    expect(sameFeedFields(a, { ...a, title: 'Other' })).toBe(false);
+    expect(sameFeedFields(a, { ...a, enclosure: { ...a.enclosure!, length: 1 } })).toBe(false);
+    expect(
+      sameFeedFields(a, {
+        ...a,
+        transcripts: [{ url: 'https://t.example/2.vtt', type: 'text/vtt' }],
+      }),
+    ).toBe(false);
+    expect(sameFeedFields(a, { ...a, artworkUrl: 'https://a.example/x.png' })).toBe(false);
   });
 });
 
