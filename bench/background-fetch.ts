@@ -1,11 +1,13 @@
 // Measurement 2: a 200 MB episode through Background Fetch in Chromium. The finishing cost is the
 // time from the media host serving the last byte to the record reading "downloaded" in IndexedDB
 // (the browser hands the fetch to the service worker, which copies it into Cache Storage); and the
-// whole download against a plain fetch() + streaming read of the same size in the same browser.
+// whole download against a plain fetch() + streaming read of the same size in the same browser;
+// and the peak storage (the browser keeps its own copy until the service worker has stored it).
 import { setUpDownloadTest } from '../tests/support/download-fixture.ts';
 import { figure, MB, type Figure } from './figure.ts';
 import { watchLastByte } from './support/last-byte.ts';
 import { plainFetch, timedDownload } from './support/page-timing.ts';
+import { storagePeakFigure } from './support/storage-peak.ts';
 
 const SIZE = 200 * MB;
 const FINISH_TARGET_MS = 1000;
@@ -50,6 +52,7 @@ export async function benchBackgroundFetch(): Promise<Figure[]> {
         note: `press → last byte ${transferMs} ms; plain fetch ${Math.round(before.ms)} / ${Math.round(after.ms)} ms`,
       },
       total,
+      storagePeakFigure('2 background fetch', 'chromium-background-fetch', download, SIZE),
     ];
   } finally {
     await fixture.dispose();

@@ -1,5 +1,5 @@
-// Timings taken inside the page, so no round trip to the test tool blurs them: a plain streaming
-// fetch (the baseline for downloads), and an app download from the button press to "downloaded".
+// Timings on the page's own clock: a plain streaming fetch (the baseline for downloads), timed in
+// one script; and an app download from the button press to "downloaded", polled from here.
 import type { AppTab } from '../../tests/support/engine.ts';
 
 export interface PlainFetch {
@@ -24,67 +24,99 @@ export function plainFetch(tab: AppTab, url: string): Promise<PlainFetch> {
 }
 
 export interface TimedDownload {
-  /** From the press of Download to the record reading "downloaded". */
+  /** From the press of Download to the record reading "downloaded" (page clock). */
   ms: number;
-  /** Wall clock (Date.now()) at the press and when "downloaded" was seen. */
+  /** Wall clock (Date.now() in the page) at the press and when "downloaded" was read. */
   pressedAt: number;
   doneAt: number;
+  /**
+   * Origin storage use (navigator.storage.estimate) before the press and at its highest since;
+   * 0 where the engine has no StorageManager (WebKitGTK).
+   */
+  usageBefore: number;
+  usagePeak: number;
 }
 
+/** The poll interval: a few round trips to the browser a second, even through WebDriver. */
+const POLL_MS = 25;
+
 /**
- * Presses Download on the episode with this title and polls IndexedDB every 20 ms until its
- * record is "downloaded" (throws if it fails, or after `timeoutMs`).
+ * Presses Download on the episode with this title, then polls its record from here every 25 ms
+ * until it reads "downloaded" (throws if it fails, or after `timeoutMs`), sampling the origin's
+ * storage use at each poll. Each step is a short script, so WebDriver's 20 s script timeout
+ * (WebKit) never cuts a long download short.
  */
-export function timedDownload(
+export async function timedDownload(
   tab: AppTab,
   title: string,
   timeoutMs = 300_000,
 ): Promise<TimedDownload> {
-  return tab.evaluate(
-    async ({ title, timeoutMs }) => {
-      const deadline = Date.now() + timeoutMs;
-      let button: HTMLButtonElement | undefined;
-      while (!button) {
-        const item = [...document.querySelectorAll('li')].find(
-          (li) => li.querySelector('h2')?.textContent === title,
-        );
-        button = [...(item?.querySelectorAll('button') ?? [])].find(
-          (b) => b.textContent?.trim() === 'Download',
-        );
-        if (Date.now() > deadline) throw new Error(`No Download button on "${title}"`);
-        if (!button) await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('longwave');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const started = performance.now();
-      const pressedAt = Date.now();
-      button.click();
-      try {
-        for (;;) {
-          // Inline, not a named helper: tsx would wrap a named function in a helper the page lacks.
-          const records = await new Promise<
-            { title: string; state: string; failureMessage?: string }[]
-          >((resolve, reject) => {
-            const request = db.transaction('downloads').objectStore('downloads').getAll();
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error);
-          });
-          const record = records.find((d) => d.title === title);
-          if (record?.state === 'downloaded')
-            return { ms: performance.now() - started, pressedAt, doneAt: Date.now() };
-          if (record?.state === 'failed')
-            throw new Error(`Download failed: ${record.failureMessage}`);
-          if (Date.now() > deadline)
-            throw new Error(`"${title}" not downloaded in time: ${record?.state}`);
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-      } finally {
-        db.close();
-      }
-    },
-    { title, timeoutMs },
+  const deadline = Date.now() + timeoutMs;
+  let pressed: { at: number; usage: number } | null = null;
+  while (!pressed) {
+    pressed = await tab.evaluate(pressDownload, title);
+    if (Date.now() > deadline) throw new Error(`No Download button on "${title}"`);
+    if (!pressed) await sleep(50);
+  }
+  let usagePeak = pressed.usage;
+  for (;;) {
+    const poll = await tab.evaluate(readDownload, title);
+    usagePeak = Math.max(usagePeak, poll.usage);
+    if (poll.state === 'downloaded') {
+      return {
+        ms: poll.at - pressed.at,
+        pressedAt: pressed.at,
+        doneAt: poll.at,
+        usageBefore: pressed.usage,
+        usagePeak,
+      };
+    }
+    if (poll.state === 'failed') throw new Error(`Download failed: ${poll.failureMessage}`);
+    if (Date.now() > deadline) throw new Error(`"${title}" not downloaded in time: ${poll.state}`);
+    await sleep(POLL_MS);
+  }
+}
+
+// The two page-side steps are arrow functions assigned to constants: tsx (esbuild keepNames)
+// wraps any function with a name inside them in a `__name` helper that the page does not have.
+
+/** In the page: clicks the episode's Download button; its time and the storage use, or null. */
+const pressDownload = async (title: string) => {
+  const item = [...document.querySelectorAll('li')].find((li) =>
+    [...li.querySelectorAll('h1, h2, h3, a')].some((e) => e.textContent?.trim() === title),
   );
+  const button = [...(item?.querySelectorAll('button') ?? [])].find(
+    (b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === 'Download',
+  );
+  if (!button) return null;
+  // WebKitGTK has no StorageManager.
+  const { usage = 0 } = (await navigator.storage?.estimate()) ?? {};
+  const at = Date.now();
+  (button as HTMLButtonElement).click();
+  return { at, usage };
+};
+
+/** In the page: the state of the download with this title, read straight from IndexedDB. */
+const readDownload = async (title: string) => {
+  const records = await new Promise<{ title: string; state: string; failureMessage?: string }[]>(
+    (resolve, reject) => {
+      const open = indexedDB.open('longwave');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const request = db.transaction('downloads').objectStore('downloads').getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+        db.close();
+      };
+    },
+  );
+  const at = Date.now();
+  const record = records.find((d) => d.title === title);
+  const { usage = 0 } = (await navigator.storage?.estimate()) ?? {};
+  return { at, state: record?.state, failureMessage: record?.failureMessage, usage };
+};
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
