@@ -5,14 +5,20 @@ import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { appTab } from './app-tab.ts';
 import type { Engine } from './engine.ts';
+import { startSoundServer } from './sound-server.ts';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-/** Firefox ESR on a fresh profile: no Background Fetch, so the in-page downloader runs. */
+/**
+ * Firefox ESR on a fresh profile, playing into a private sound server: no Background Fetch, so
+ * the in-page downloader runs.
+ */
 export async function launchFirefoxEngine(): Promise<Engine> {
   const profileDir = await mkdtemp(join(tmpdir(), 'longwave-firefox-'));
+  const sound = await startSoundServer();
   const launch = () =>
     puppeteer.launch({
+      env: { ...process.env, ...sound.env },
       browser: 'firefox',
       executablePath: FIREFOX_PATH,
       headless: true,
@@ -45,6 +51,7 @@ export async function launchFirefoxEngine(): Promise<Engine> {
     },
     dispose: async () => {
       await browser.close().catch(() => undefined);
+      await sound.stop();
       await rm(profileDir, { recursive: true, force: true });
     },
   };
