@@ -52,7 +52,8 @@ export function createAnswerCache(options: AnswerCacheOptions = {}) {
     async get(key: string, ask: () => Promise<Found>, lifetimes: Lifetimes): Promise<CachedAnswer> {
       const status: LRUCache.Status<string, DirectoryAnswer, Context> = {};
       const answer = await cache.fetch(key, { context: { ask, lifetimes }, status });
-      if (!answer) throw new Error('The directory cache gave nothing.');
+      // A failed fetch with nothing stale to fall back on resolves to nothing, its error kept.
+      if (!answer) throw status.fetchError ?? new Error('The directory gave no answer.');
       const stale = Boolean(status.returnedStale);
       if (stale && now() - Date.parse(answer.fetchedAt) > STALE_LIMIT_MS) {
         throw status.fetchError ?? new Error('The kept answer is too old.');

@@ -14,7 +14,11 @@ export function plainText(value: unknown, max: number): string {
     value
       .slice(0, max * 8)
       .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
-      .replace(/<\/?[a-z!][^>]*>/gi, ' '),
+      // Inline elements sit inside words ("<b>B</b>old"); any other tag separates them.
+      .replace(/<\/?(?:a|b|em|font|i|s|small|span|strong|sub|sup|u)\b[^>]*>/gi, '')
+      .replace(/<\/?[a-z!][^>]*>/gi, ' ')
+      // A tag the cap cut in half.
+      .replace(/<\/?[a-z!][^>]*$/i, ' '),
   )
     .replace(INVISIBLE, '')
     .replace(/[\p{Cc}\s]+/gu, ' ')
