@@ -27,9 +27,15 @@ export function LibraryPage() {
       {podcasts.length === 0 ? (
         <div className="state">
           <h2>No podcasts yet.</h2>
+          <p>
+            <Link href="/discover" className="button-link">
+              Find podcasts
+            </Link>
+          </p>
           <p className="muted">
-            Paste a podcast&apos;s feed address into Feed URL above and press Subscribe, or import
-            an OPML file from another podcast app.
+            Search by name, author or topic, or browse the top podcasts. If you know a feed&apos;s
+            address, paste it into Feed URL above and press Subscribe, or import an OPML file from
+            another podcast app.
           </p>
         </div>
       ) : (

@@ -10,7 +10,8 @@ export function PodcastHeader({
   episodeCount,
 }: {
   podcast: Podcast;
-  episodeCount: number;
+  /** Left out while unknown (a preview whose feed is still loading). */
+  episodeCount?: number;
 }) {
   const description = useMemo(
     () => showNotesHtml(podcast.description, podcast.feedUrl),
@@ -40,9 +41,11 @@ export function PodcastHeader({
             ))}
           </p>
         )}
-        <p className="muted">
-          {episodeCount === 1 ? '1 episode' : `${episodeCount.toLocaleString()} episodes`}
-        </p>
+        {episodeCount !== undefined && (
+          <p className="muted">
+            {episodeCount === 1 ? '1 episode' : `${episodeCount.toLocaleString()} episodes`}
+          </p>
+        )}
       </div>
     </div>
   );
