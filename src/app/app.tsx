@@ -19,7 +19,7 @@ const DiscoverPage = lazyPage(
   () => import('../features/discover/discover-page.tsx'),
   'DiscoverPage',
 );
-const PreviewPage = lazyPage(() => import('../features/discover/preview-page.tsx'), 'PreviewPage');
+const PreviewPage = lazyPage(() => import('../features/discover/discover-page.tsx'), 'PreviewPage');
 const DownloadsPage = lazyPage(
   () => import('../features/downloads/downloads-page.tsx'),
   'DownloadsPage',

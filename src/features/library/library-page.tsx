@@ -33,9 +33,7 @@ export function LibraryPage() {
             </Link>
           </p>
           <p className="muted">
-            Search by name, author or topic, or browse the top podcasts. If you know a feed&apos;s
-            address, paste it into Feed URL above and press Subscribe, or import an OPML file from
-            another podcast app.
+            Or paste a feed address into Feed URL above, or import an OPML file from another app.
           </p>
         </div>
       ) : (

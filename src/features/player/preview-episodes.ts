@@ -5,27 +5,29 @@ import { getEpisode, getPodcast } from '../../db/library.ts';
 import type { Episode, Podcast } from '../../db/schema.ts';
 import { usePlayerStore } from './player-store.ts';
 
-/** Podcasts previewed this session, newest last; a few, so memory stays small. */
-const previews = new Map<string, { podcast: Podcast; episodes: Map<string, Episode> }>();
-const KEEP = 3;
+interface Preview {
+  podcast: Podcast;
+  episodes: Episode[];
+}
 
-/** Makes a previewed podcast's episodes playable by id (replacing its earlier ones). */
+/** The preview shown last, and the one whose episode is in the player. */
+let previews: Preview[] = [];
+
+/** Makes a previewed podcast's episodes playable by id; earlier previews go unless one plays. */
 export function showPreview(podcast: Podcast, episodes: Episode[]): void {
-  previews.delete(podcast.id);
-  previews.set(podcast.id, {
-    podcast,
-    episodes: new Map(episodes.map((episode) => [episode.id, episode])),
-  });
-  // The oldest previews go, except the one whose episode is in the player.
   const playing = usePlayerStore.getState().episodeId;
-  for (const [id, preview] of [...previews].slice(0, Math.max(0, previews.size - KEEP))) {
-    if (!playing || !preview.episodes.has(playing)) previews.delete(id);
-  }
+  previews = [
+    { podcast, episodes },
+    ...previews.filter(
+      (preview) =>
+        preview.podcast.id !== podcast.id && preview.episodes.some(({ id }) => id === playing),
+    ),
+  ];
 }
 
 function previewEpisode(id: string): Episode | undefined {
-  for (const { episodes } of previews.values()) {
-    const episode = episodes.get(id);
+  for (const { episodes } of previews) {
+    const episode = episodes.find((candidate) => candidate.id === id);
     if (episode) return episode;
   }
   return undefined;
@@ -43,5 +45,5 @@ export async function findEpisode(id: string): Promise<Episode | undefined> {
 
 /** A podcast by id: a preview's, else the library's. */
 export async function findPodcast(id: string): Promise<Podcast | undefined> {
-  return previews.get(id)?.podcast ?? getPodcast(id);
+  return previews.find((preview) => preview.podcast.id === id)?.podcast ?? getPodcast(id);
 }
