@@ -41,6 +41,16 @@ export interface DirectoryDouble {
   close(): Promise<void>;
 }
 
+/** The app server's directory settings pointing at `double`, with its Podcast Index key. */
+export function directoryOptions(double: DirectoryDouble) {
+  return {
+    itunesUrl: double.itunesUrl,
+    appleChartsUrl: double.chartsUrl,
+    podcastIndexUrl: double.podcastIndexUrl,
+    podcastIndex: double.credentials,
+  };
+}
+
 /** Starts the double with the default catalogue (a copy: tests may change it). */
 export async function startDirectoryDouble(): Promise<DirectoryDouble> {
   const shows = DOUBLE_SHOWS.map((show) => ({ ...show }));

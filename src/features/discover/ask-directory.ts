@@ -39,6 +39,9 @@ export async function askDirectory(
   try {
     const response = await fetch(path, {
       headers: { Accept: 'application/json' },
+      // Revalidated (a 304 when unchanged) rather than taken from the HTTP cache unasked, so an
+      // answer that could not be had is shown as a kept one, with words saying so.
+      cache: 'no-cache',
       signal: signal
         ? AbortSignal.any([signal, AbortSignal.timeout(TIMEOUT_MS)])
         : AbortSignal.timeout(TIMEOUT_MS),

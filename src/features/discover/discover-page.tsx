@@ -76,9 +76,10 @@ export function DiscoverPage() {
         />
       </form>
       <div className="discover-filters">
-        <label>
-          Country{' '}
+        <span>
+          <label htmlFor="discover-country">Country</label>{' '}
           <select
+            id="discover-country"
             value={country}
             onChange={(event) => void setSetting('discoverCountry', event.currentTarget.value)}
           >
@@ -88,11 +89,12 @@ export function DiscoverPage() {
               </option>
             ))}
           </select>
-        </label>
+        </span>
         {!term && (
-          <label>
-            Category{' '}
+          <span>
+            <label htmlFor="discover-genre">Category</label>{' '}
             <select
+              id="discover-genre"
               value={genre}
               onChange={(event) => setAddress({ genre: Number(event.currentTarget.value) })}
             >
@@ -102,7 +104,7 @@ export function DiscoverPage() {
                 </option>
               ))}
             </select>
-          </label>
+          </span>
         )}
       </div>
       {term ? (

@@ -14,9 +14,9 @@ export function PreviewEpisode({ episode, feedUrl }: { episode: Episode; feedUrl
   ].filter(Boolean);
   return (
     <li className="episode" aria-labelledby={titleId}>
-      <h3 id={titleId} className="episode-title">
+      <h2 id={titleId} className="episode-title">
         {episode.title}
-      </h3>
+      </h2>
       {meta.length > 0 && <p className="episode-meta">{meta.join(' · ')}</p>}
       <ShowNotes episode={episode} feedUrl={feedUrl} />
       <div className="episode-actions">

@@ -76,10 +76,14 @@ function Preview({ feedUrl }: { feedUrl: string }) {
       )}
       {preview.state === 'loaded' && (
         <>
-          <h2>Latest episodes</h2>
-          {preview.episodes.length === 0 ? (
-            <p className="muted">The feed lists no episodes yet.</p>
-          ) : (
+          <p className="muted">
+            {preview.episodes.length === 0
+              ? 'The feed lists no episodes yet.'
+              : preview.episodes.length < preview.total
+                ? `The latest ${preview.episodes.length} of ${preview.total.toLocaleString()} episodes:`
+                : 'Its episodes:'}
+          </p>
+          {preview.episodes.length > 0 && (
             <ul className="episode-list" aria-label="Latest episodes">
               {preview.episodes.map((episode) => (
                 <PreviewEpisode

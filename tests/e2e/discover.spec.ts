@@ -1,0 +1,232 @@
+// Discover in Chromium and Firefox ESR, against the directory double and real local hosts: search
+// as you type, preview a podcast read from its feed (Play streams, nothing stored), Subscribe
+// through the library's path, download; shows already in the library say so; and Discover with
+// the directory down and then with no network at all, showing what it kept, saying so.
+import { expect, test } from '@playwright/test';
+import { hasEpisodeButton, pressEpisodeButton, waitUntil } from '../support/app-actions.ts';
+import { startAppServer, type AppServer } from '../support/app-server.ts';
+import {
+  directoryOptions,
+  startDirectoryDouble,
+  type DirectoryDouble,
+} from '../support/directory-double.ts';
+import { TECHNOLOGY } from '../support/directory-shows.ts';
+import {
+  choose,
+  click,
+  linkDescription,
+  type,
+  waitForLinks,
+  waitForHeading,
+  waitForText,
+} from '../support/discover-actions.ts';
+import { launchEngine, type AppTab, type Engine, type EngineName } from '../support/engine.ts';
+import { startMediaServer, type MediaServer } from '../support/media-server.ts';
+
+const ENGINES: EngineName[] = ['chromium-background-fetch', 'firefox-in-page'];
+
+let app: AppServer | undefined;
+let double: DirectoryDouble | undefined;
+let media: MediaServer | undefined;
+let engine: Engine | undefined;
+
+test.afterEach(async () => {
+  await engine?.dispose();
+  await app?.close();
+  await double?.close();
+  await media?.close();
+  engine = app = double = media = undefined;
+});
+
+/** The app (with its directory on the double), a media host listed in it, and a tab on the app. */
+async function setUp(name: EngineName): Promise<AppTab> {
+  double = await startDirectoryDouble();
+  media = await startMediaServer([2 * 2 ** 20, 2 * 2 ** 20]);
+  app = await startAppServer({ allowPrivateHosts: true, directory: directoryOptions(double) });
+  double.shows.push(
+    {
+      appleId: 2000000001,
+      indexId: 930001,
+      inApple: true,
+      title: 'Fault Line',
+      author: 'Test Host',
+      feedUrl: media.feedUrl,
+      genreId: TECHNOLOGY,
+      genre: 'Technology',
+      trackCount: 2,
+    },
+    {
+      appleId: 2000000002,
+      inApple: true,
+      title: 'Longwave Demo',
+      author: 'Longwave',
+      feedUrl: `${app.url}/demo/feed.xml`,
+      genreId: TECHNOLOGY,
+      genre: 'Technology',
+      trackCount: 9,
+    },
+  );
+  engine = await launchEngine(name);
+  const tab = await engine.newTab();
+  await tab.goto(app.url);
+  await waitForText(tab, /Longwave Demo/);
+  return tab;
+}
+
+/** Every row of a table in the app's database. */
+function rows(tab: AppTab, table: string): Promise<unknown[]> {
+  return tab.evaluate(
+    (name) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('longwave');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result as unknown[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
+}
+
+for (const name of ENGINES) {
+  test.describe(name, () => {
+    test('search, preview and play, subscribe, download; a show in the library says so', async () => {
+      const tab = await setUp(name);
+      await click(tab, { role: 'link', name: 'Discover' });
+      await waitForHeading(tab, 'Discover');
+      // With nothing typed: the top podcasts of the browser's store.
+      await waitForLinks(tab, 'Top podcasts', [
+        'The Daily Example',
+        'Bold & Beautiful Tonight',
+        'No Picture Hour',
+        'Everything Ever Recorded',
+        'Fault Line',
+        'Longwave Demo',
+      ]);
+
+      await type(tab, 'Search podcasts', 'longwave');
+      await waitForLinks(tab, 'Search results', ['Longwave Demo']);
+      expect(await linkDescription(tab, 'Search results', 'Longwave Demo')).toMatch(
+        /In your library/,
+      );
+      await type(tab, 'Search podcasts', 'fault');
+      await waitForLinks(tab, 'Search results', ['Fault Line']);
+      expect(await linkDescription(tab, 'Search results', 'Fault Line')).toBe(
+        'Test Host · Technology · 2 episodes',
+      );
+
+      await click(tab, { role: 'link', name: 'Fault Line', inList: 'Search results' });
+      await waitForText(tab, /Test Episode 1.*Test Episode 2/);
+      await waitForHeading(tab, 'Fault Line');
+      if (name === 'firefox-in-page') {
+        // No sound card: muted, Firefox opens no audio output (see player-offline.spec.ts).
+        await tab.evaluate(() => void (document.querySelector('audio')!.muted = true), undefined);
+      }
+      await pressEpisodeButton(tab, 'Test Episode 1', 'Play');
+      const playing = await waitUntil(
+        () =>
+          tab.evaluate(() => {
+            const audio = document.querySelector('audio')!;
+            return { src: audio.currentSrc, time: audio.currentTime, error: audio.error?.code };
+          }, undefined),
+        (state) => state.time > 0.5,
+        30_000,
+        'the preview episode playing',
+      );
+      expect(playing.src).toBe(`${media!.origin}/media/episode-1.wav`);
+      await waitUntil(
+        () =>
+          tab.evaluate(
+            () => document.querySelector('[aria-label="Player"]')?.textContent ?? '',
+            undefined,
+          ),
+        (text) => text.includes('Test Episode 1'),
+        10_000,
+        'the player bar',
+      );
+      // Nothing of the preview is stored until Subscribe.
+      expect(await rows(tab, 'podcasts')).toHaveLength(1);
+      expect(await rows(tab, 'episodes')).toHaveLength(9);
+      expect(await rows(tab, 'positions')).toEqual([]);
+
+      await click(tab, { role: 'button', name: 'Subscribe' });
+      await waitUntil(
+        () => tab.evaluate(() => location.pathname, undefined),
+        (path) => path.startsWith('/podcast/'),
+        15_000,
+        'the library copy',
+      );
+      await waitForHeading(tab, 'Fault Line');
+      expect(await rows(tab, 'podcasts')).toHaveLength(2);
+      await pressEpisodeButton(tab, 'Test Episode 2', 'Download');
+      await waitUntil(
+        () => hasEpisodeButton(tab, 'Test Episode 2', 'Delete download'),
+        Boolean,
+        60_000,
+        'the download',
+      );
+
+      // Back in Discover, the show is now in the library, and opens the library copy.
+      await click(tab, { role: 'link', name: 'Discover' });
+      await type(tab, 'Search podcasts', 'fault');
+      await waitForLinks(tab, 'Search results', ['Fault Line']);
+      expect(await linkDescription(tab, 'Search results', 'Fault Line')).toMatch(/In your library/);
+      await click(tab, { role: 'link', name: 'Fault Line', inList: 'Search results' });
+      await waitForText(tab, /Refresh/);
+      expect(await tab.evaluate(() => location.pathname, undefined)).toMatch(/^\/podcast\//);
+    });
+
+    test('with the directory down, and then offline, shows what it kept and says so', async () => {
+      const tab = await setUp(name);
+      await tab.goto(`${app!.url}/discover`);
+      await waitForLinks(tab, 'Top podcasts', [
+        'The Daily Example',
+        'Bold & Beautiful Tonight',
+        'No Picture Hour',
+        'Everything Ever Recorded',
+        'Fault Line',
+        'Longwave Demo',
+      ]);
+      await choose(tab, 'Category', 'Comedy');
+      await waitForLinks(tab, 'Top podcasts', ['Bold & Beautiful Tonight', 'No Picture Hour']);
+      await type(tab, 'Search podcasts', 'example');
+      await waitForLinks(tab, 'Search results', ['The Daily Example', 'Independent Example Radio']);
+
+      // The directory goes down; the app's server stays up.
+      await double!.close();
+      double = undefined;
+      await type(tab, 'Search podcasts', 'daily news');
+      await waitForText(
+        tab,
+        /Apple Podcasts could not be reached\..*Showing the last results kept, for “example”/,
+      );
+      await waitForLinks(tab, 'Search results', ['The Daily Example', 'Independent Example Radio']);
+
+      // Then the network goes too: every server stops, and the app opens from its service worker.
+      await app!.close();
+      app = undefined;
+      await engine!.setOffline(true);
+      await tab.reload();
+      // The address still holds "daily news", never answered: the last results kept are shown.
+      await waitForText(
+        tab,
+        engine!.canGoOffline
+          ? /You are offline\. Showing the last results kept, for “example”/
+          : /could not be reached\. Showing the last results kept, for “example”/,
+      );
+      await type(tab, 'Search podcasts', 'example');
+      await waitForText(tab, /Showing the results kept on/);
+      await waitForLinks(tab, 'Search results', ['The Daily Example', 'Independent Example Radio']);
+      await type(tab, 'Search podcasts', '');
+      await waitForText(tab, /Showing the chart kept on/);
+      await waitForLinks(tab, 'Top podcasts', ['Bold & Beautiful Tonight', 'No Picture Hour']);
+      await choose(tab, 'Category', 'News');
+      await waitForText(tab, /Showing the last chart kept: Comedy, United States/);
+    });
+  });
+}
