@@ -4,7 +4,9 @@
 // the directory down and then with no network at all, showing what it kept, saying so.
 import { expect, test } from '@playwright/test';
 import { hasEpisodeButton, pressEpisodeButton, waitUntil } from '../support/app-actions.ts';
+import { openApp } from '../support/app-page.ts';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
+import { launchChromium, type ChromiumSession } from '../support/chromium.ts';
 import {
   directoryOptions,
   startDirectoryDouble,
@@ -230,3 +232,76 @@ for (const name of ENGINES) {
     });
   });
 }
+
+test.describe('keyboard and names', () => {
+  let browser: ChromiumSession | undefined;
+  test.afterEach(async () => {
+    await browser?.dispose();
+    browser = undefined;
+  });
+
+  test('↓ from the field into the results, ↑/↓ between them, ↑ back, Enter opens a preview', async () => {
+    double = await startDirectoryDouble();
+    app = await startAppServer({ allowPrivateHosts: true, directory: directoryOptions(double) });
+    browser = await launchChromium();
+    const { page } = browser;
+    await openApp(page, app.url);
+    // The empty library's main action leads to Discover (the demo was removed, as a new user has none).
+    await page.getByRole('link', { name: 'Longwave Demo' }).click();
+    await page.getByRole('button', { name: 'Unsubscribe' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Yes, unsubscribe' }).click();
+    await page.getByRole('link', { name: 'Library', exact: true }).click();
+    await page.getByRole('link', { name: 'Find podcasts' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Discover' })).toBeVisible();
+
+    const field = page.getByRole('searchbox', { name: 'Search podcasts' });
+    await field.fill('example');
+    const results = page.getByRole('list', { name: 'Search results' }).getByRole('link');
+    await expect(results).toHaveCount(2);
+    await expect(results.nth(0)).toHaveAccessibleName('The Daily Example');
+    await expect(results.nth(0)).toHaveAccessibleDescription(
+      'Example News Desk · News · 1,873 episodes',
+    );
+    await expect(page.getByRole('main').getByRole('status')).toHaveText('2 podcasts.');
+    await field.press('ArrowDown');
+    await expect(results.nth(0)).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(results.nth(1)).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(results.nth(1)).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(field).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    // The directory's details show at once; its feed (on a host that does not exist) cannot be read.
+    await expect(page.getByRole('heading', { level: 1, name: 'The Daily Example' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveText(/The podcast’s feed could not be read\./);
+    await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+    expect(new URL(page.url()).searchParams.get('feed')).toBe(
+      'https://feeds.example.com/daily-example.xml',
+    );
+  });
+
+  test('the page never calls a directory itself, and the secret never reaches it', async () => {
+    double = await startDirectoryDouble();
+    app = await startAppServer({ allowPrivateHosts: true, directory: directoryOptions(double) });
+    browser = await launchChromium();
+    const { page } = browser;
+    const seen: string[] = [];
+    page.on('response', async (response) => {
+      seen.push(`${response.url()}\n${await response.text().catch(() => '')}`);
+    });
+    await openApp(page, `${app.url}/discover`);
+    await expect(page.getByRole('list', { name: 'Top podcasts' }).getByRole('link')).toHaveCount(4);
+    await page.getByRole('searchbox', { name: 'Search podcasts' }).fill('example');
+    await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link')).toHaveCount(
+      2,
+    );
+    expect(seen.some((entry) => entry.startsWith(`${app!.url}/directory/search?`))).toBe(true);
+    expect(seen.filter((entry) => entry.startsWith(double!.origin))).toEqual([]);
+    const everything = seen.join('\n');
+    expect(everything).not.toContain(double.credentials.secret);
+    expect(everything).not.toContain(double.credentials.key);
+  });
+});
