@@ -21,7 +21,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
-COPY --from=build /app/build/server ./server
+# The server, and what it shares with the app (src/shared), compiled to JavaScript.
+COPY --from=build /app/build ./
 # Root owns the files; the server runs as the image's unprivileged "node" user and cannot change them.
 USER node
 EXPOSE 4173

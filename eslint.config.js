@@ -71,11 +71,16 @@ export default tseslint.config(
                 '**/src/features/**',
                 '**/src/app/**',
                 '**/src/downloads/**',
-                '**/src/feeds/**',
+                // The feed reader runs in the service worker; these parts need a page.
+                '**/src/feeds/sanitize-html.ts',
+                '**/src/feeds/export-opml.ts',
+                '**/src/feeds/feed-worker-client.ts',
+                '**/src/feeds/fetch-feed.ts',
                 'react',
                 'react-dom',
               ],
-              message: 'The service worker may import only src/shared and src/db.',
+              message:
+                'The service worker may import only src/shared, src/db and the DOM-free src/feeds.',
             },
           ],
         },

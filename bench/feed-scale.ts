@@ -1,6 +1,9 @@
-// Measurement 6: a 5,000-episode feed in Chromium. Parse + store time (the app's own
-// `longwave:feed-parse` and `longwave:feed-store` measures), episode rows in the DOM, and long
-// tasks while scrolling to the end. Baseline: the same steps for a 50-episode feed.
+// Measurement 6: a 5,000-episode feed in Chromium, timed inside the page from the Subscribe press:
+// until the podcast's list is on screen and scrollable, until every episode is stored (the feed
+// worker fetches, parses and stores; the page hears it finish), and every main-thread long task
+// from the press until the list holds all 5,000 and has been scrolled to its end. Baseline: the
+// same for a 50-episode feed. A floor from the same run: the browser's IndexedDB putting 5,000
+// episode records in a worker, nothing else.
 import type { Page } from '@playwright/test';
 import { startAppServer } from '../tests/support/app-server.ts';
 import { launchChromium } from '../tests/support/chromium.ts';
@@ -13,35 +16,52 @@ const EPISODES = 5000;
 const BASELINE_EPISODES = 50;
 
 interface FeedRun {
+  /** Press → the first episode row on screen (the list scrollable). */
+  shownMs: number;
+  /** Press → every episode stored (the page heard the worker finish). */
+  storedMs: number;
+  /** Press → the page lists every episode. */
+  completeMs: number;
+  /** The worker's own split (app measures). */
+  fetchMs: number;
   parseMs: number;
-  firstMs: number;
   storeMs: number;
   rowsMax: number;
+  /** Main-thread long tasks from the press to the end of scrolling (durations, ms). */
   longTasks: number[];
   scrollSteps: number;
 }
 
 async function subscribeAndScroll(page: Page, url: string, count: number): Promise<FeedRun> {
   await page.goto(page.url().replace(/\/podcast\/.*$/, '/'));
-  await page.evaluate(() => performance.clearMeasures());
   await page.getByLabel('Feed URL').fill(url);
-  await page.getByRole('button', { name: 'Subscribe' }).click();
   return page.evaluate(async (count) => {
-    const deadline = Date.now() + 60_000;
-    while (performance.getEntriesByName('longwave:feed-store').length === 0) {
-      if (Date.now() > deadline) throw new Error('feed never stored');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    while (!document.body.textContent?.includes(`${count.toLocaleString('en-US')} episodes`)) {
-      if (Date.now() > deadline) throw new Error('episode count never shown');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    performance.clearMeasures();
     const longTasks: number[] = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) longTasks.push(entry.duration);
     }).observe({ type: 'longtask' });
-    let rowsMax = document.querySelectorAll('ul[aria-label="Episodes"] li').length;
+    const deadline = Date.now() + 60_000;
+    const rowSelector = 'ul[aria-label="Episodes"] li';
+    const button = [...document.querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === 'Subscribe',
+    )!;
+    const pressed = performance.now();
+    button.click();
+    let shownMs = 0;
+    let storedMs = 0;
+    let completeMs = 0;
+    const label = `${count.toLocaleString('en-US')} episodes`;
+    while (!shownMs || !storedMs || !completeMs) {
+      if (Date.now() > deadline) throw new Error(`not done: ${shownMs} ${storedMs} ${completeMs}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const now = performance.now() - pressed;
+      if (!shownMs && document.querySelectorAll(rowSelector).length > 0) shownMs = now;
+      const store = performance.getEntriesByName('longwave:feed-store')[0];
+      if (!storedMs && store) storedMs = store.startTime + store.duration - pressed;
+      if (!completeMs && document.body.textContent?.includes(label)) completeMs = now;
+    }
+    let rowsMax = document.querySelectorAll(rowSelector).length;
     let steps = 0;
     // A listener's fast flick: four screenfuls per two frames until the oldest episode shows.
     for (; steps < 1000; steps += 1) {
@@ -52,18 +72,69 @@ async function subscribeAndScroll(page: Page, url: string, count: number): Promi
       if (end && oldest) break;
       window.scrollBy(0, 4 * window.innerHeight);
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      rowsMax = Math.max(rowsMax, document.querySelectorAll('ul[aria-label="Episodes"] li').length);
+      rowsMax = Math.max(rowsMax, document.querySelectorAll(rowSelector).length);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
+    // Read inline: tsx wraps named page-side helpers in a function the page does not have.
     return {
-      // Read inline: tsx wraps named page-side helpers in a function the page does not have.
-      firstMs: performance.getEntriesByName('longwave:feed-store-first')[0]?.duration ?? 0,
-      parseMs: performance.getEntriesByName('longwave:feed-parse')[0]!.duration,
-      storeMs: performance.getEntriesByName('longwave:feed-store')[0]!.duration,
+      shownMs,
+      storedMs,
+      completeMs,
+      fetchMs: performance.getEntriesByName('longwave:feed-fetch')[0]?.duration ?? 0,
+      parseMs: performance.getEntriesByName('longwave:feed-parse')[0]?.duration ?? 0,
+      storeMs: performance.getEntriesByName('longwave:feed-store')[0]?.duration ?? 0,
       rowsMax,
       longTasks,
       scrollSteps: steps,
     };
+  }, count);
+}
+
+/**
+ * IndexedDB alone: 5,000 episode-shaped records put in one transaction from a worker (ms), on a
+ * plain page of the feed host (the app's CSP rightly allows no blob: workers).
+ */
+async function bareStoreMs(page: Page, blankUrl: string, count: number): Promise<number> {
+  await page.goto(blankUrl);
+  return page.evaluate(async (count) => {
+    const source = `onmessage = async ({ data: count }) => {
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('bench-floor-' + Math.random(), 1);
+        open.onupgradeneeded = () => {
+          const store = open.result.createObjectStore('episodes', { keyPath: 'id' });
+          store.createIndex('podcastId', 'podcastId');
+          store.createIndex('byDate', ['podcastId', 'publishedAt']);
+          store.createIndex('byGuid', ['podcastId', 'guid']);
+          store.createIndex('byUrl', 'enclosure.url');
+        };
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const records = [];
+      for (let i = 0; i < count; i += 1) {
+        records.push({ id: crypto.randomUUID(), podcastId: 'p', guid: 'g' + i,
+          title: 'Episode ' + i + ': notes on item number ' + i, publishedAt: i * 1000,
+          descriptionHtml: '<p>Show notes for episode ' + i + ', with <a href="https://example.org/' + i + '">a link</a> and enough words to look like a real paragraph of show notes written by a real person.</p>',
+          durationSeconds: i % 3600, enclosure: { url: 'https://example.org/' + i + '.mp3', type: 'audio/mpeg', length: 20000000 + i } });
+      }
+      const started = performance.now();
+      await new Promise((resolve, reject) => {
+        const tx = db.transaction('episodes', 'readwrite');
+        for (const record of records) tx.objectStore('episodes').add(record);
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      postMessage(performance.now() - started);
+    };`;
+    const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+    const ms = await new Promise<number>((resolve, reject) => {
+      worker.onmessage = (event) => resolve(event.data as number);
+      worker.onerror = (event) => reject(new Error(`floor worker: ${event.message}`));
+      setTimeout(() => reject(new Error('floor worker: no answer in 60 s')), 60_000);
+      worker.postMessage(count);
+    });
+    worker.terminate();
+    return ms;
   }, count);
 }
 
@@ -76,6 +147,7 @@ export async function benchFeedScale(): Promise<Figure[]> {
     body: largeFeedXml(BASELINE_EPISODES, { origin: feeds.url, title: 'Small Feed' }),
     cors: true,
   });
+  feeds.route('/blank.html', { body: '<!doctype html><title>floor</title>', type: 'text/html' });
   const browser = await launchChromium();
   try {
     await browser.page.goto(app.url);
@@ -86,19 +158,40 @@ export async function benchFeedScale(): Promise<Figure[]> {
       BASELINE_EPISODES,
     );
     const large = await subscribeAndScroll(browser.page, `${feeds.url}/large.xml`, EPISODES);
+    const floorMs = await bareStoreMs(browser.page, `${feeds.url}/blank.html`, EPISODES);
     const worst = (r: FeedRun) => Math.max(0, ...r.longTasks);
     const engine = 'chromium';
-    const store = figure({
-      bench: '6 feed scale',
-      what: 'parse + store 5,000 episodes',
+    const bench = '6 feed scale';
+    const split = (r: FeedRun) =>
+      `fetch ${Math.round(r.fetchMs)} + parse ${Math.round(r.parseMs)} + store ${Math.round(r.storeMs)} ms in the worker`;
+    const stored = figure({
+      bench,
+      what: 'press → 5,000 episodes parsed + stored',
       engine,
-      value: large.parseMs + large.storeMs,
+      value: large.storedMs,
       unit: 'ms',
-      baseline: { what: '50 episodes', value: small.parseMs + small.storeMs },
-      target: '≤ 1000 ms',
+      baseline: { what: '50 episodes', value: small.storedMs },
+      target: '≤ 500 ms',
+    });
+    const shown = figure({
+      bench,
+      what: 'press → list on screen, scrollable',
+      engine,
+      value: large.shownMs,
+      unit: 'ms',
+      baseline: { what: '50 episodes', value: small.shownMs },
+      target: 'info',
+    });
+    const floor = figure({
+      bench,
+      what: 'IndexedDB alone: put 5,000 records',
+      engine,
+      value: floorMs,
+      unit: 'ms',
+      target: 'floor for the store',
     });
     const rows = figure({
-      bench: '6 feed scale',
+      bench,
       what: 'episode rows in DOM (max)',
       engine,
       value: large.rowsMax,
@@ -106,9 +199,9 @@ export async function benchFeedScale(): Promise<Figure[]> {
       baseline: { what: '50 episodes', value: small.rowsMax },
       target: '≤ 100',
     });
-    const scroll = figure({
-      bench: '6 feed scale',
-      what: 'longest task scrolling to end',
+    const tasks = figure({
+      bench,
+      what: 'longest main-thread task, press → scrolled to end',
       engine,
       value: worst(large),
       unit: 'ms',
@@ -117,15 +210,17 @@ export async function benchFeedScale(): Promise<Figure[]> {
     });
     return [
       {
-        ...store,
-        met: store.value <= 1000,
-        note: `parse ${Math.round(large.parseMs)} ms + store ${Math.round(large.storeMs)} ms (first screen stored after ${Math.round(large.firstMs)} ms); 50 episodes: ${Math.round(small.parseMs)} + ${Math.round(small.storeMs)} ms`,
+        ...stored,
+        met: stored.value <= 500,
+        note: `${split(large)}; the page lists all 5,000 after ${Math.round(large.completeMs)} ms; 50 episodes: ${split(small)}`,
       },
+      { ...shown, met: undefined },
+      { ...floor, met: undefined, note: 'one readwrite transaction, 4 indexes, from a worker' },
       { ...rows, met: large.rowsMax <= 100 },
       {
-        ...scroll,
+        ...tasks,
         met: large.longTasks.every((d) => d <= 50),
-        note: `${large.longTasks.length} long tasks over ${large.scrollSteps} steps of 4 screens (median ${Math.round(median(large.longTasks.length ? large.longTasks : [0]))} ms); 50 episodes: ${small.longTasks.length}`,
+        note: `${large.longTasks.length} long tasks from the press over ${large.scrollSteps} scroll steps of 4 screens (median ${Math.round(median(large.longTasks.length ? large.longTasks : [0]))} ms); 50 episodes: ${small.longTasks.length}`,
       },
     ];
   } finally {

@@ -1,39 +1,38 @@
-// Background Fetch events: store what the browser downloaded, and record how each fetch ended so
-// the app can retry or show the failure.
-import { getDownload, updateDownload } from '../src/db/downloads.ts';
+// Background Fetch events: store what the browser downloaded as the episode's audio, and record how
+// each attempt ended, all through the download reducer. An event from an older attempt (its id
+// carries the generation) changes nothing.
+import { isAttemptEnded } from '../src/db/attempt-ended.ts';
+import { dispatchDownload, getDownload } from '../src/db/downloads.ts';
 import type { Download } from '../src/db/schema.ts';
-import { episodeIdOf } from '../src/shared/background-fetch-id.ts';
-import { ARTWORK_CACHE, MEDIA_CACHE } from '../src/shared/cache-names.ts';
-import { decideAfterFailedFetch } from './decide-after-failed-fetch.ts';
-import { notifyClients } from './notify-clients.ts';
+import { storeWholeFile } from '../src/db/store-audio.ts';
+import { parseBackgroundFetchId } from '../src/shared/background-fetch-id.ts';
+import { ARTWORK_CACHE } from '../src/shared/cache-names.ts';
+import {
+  asDownloadFailure,
+  FetchFailure,
+  type DownloadFailure,
+} from '../src/shared/fetch-failure.ts';
 import { notifyDownloadSettled } from './notifications.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
-/** Copies the fetched audio and artwork into Cache Storage while the records are available. */
+/** Stores the fetched audio and artwork while the browser still holds them. */
 export function onBackgroundFetchSuccess(event: BackgroundFetchUpdateUIEvent): void {
   event.waitUntil(storeFetchedEpisode(event));
 }
 
-/** Records why a background fetch failed and whether the app should try again. */
+/** Records why a background fetch failed; the reducer decides whether it is tried again. */
 export function onBackgroundFetchFail(event: BackgroundFetchUpdateUIEvent): void {
   event.waitUntil(recordFailure(event));
 }
 
 /** The browser's own download UI (or the app) cancelled the fetch. */
 export function onBackgroundFetchAbort(event: BackgroundFetchEvent): void {
-  const episodeId = episodeIdOf(event.registration.id);
-  if (!episodeId) return;
-  event.waitUntil(
-    (async () => {
-      await updateDownload(episodeId, {
-        state: 'cancelled',
-        bytesDone: 0,
-        failureReason: 'aborted',
-      });
-      await notifyClients({ type: 'DOWNLOAD_SETTLED', episodeId, outcome: 'cancelled' });
-    })(),
-  );
+  const ours = parseBackgroundFetchId(event.registration.id);
+  if (ours)
+    event.waitUntil(
+      dispatchDownload(ours.episodeId, { type: 'cancelled', generation: ours.generation }),
+    );
 }
 
 /** A tap on the browser's download UI opens the app's Downloads view, or focuses an open window. */
@@ -48,83 +47,83 @@ export function onBackgroundFetchClick(event: BackgroundFetchEvent): void {
 }
 
 async function storeFetchedEpisode(event: BackgroundFetchUpdateUIEvent): Promise<void> {
-  const download = await ourDownload(event);
-  // No record, or a cancelled one: the listener no longer wants it, so keep nothing.
-  if (!download || download.state === 'cancelled') return;
-  const media = await caches.open(MEDIA_CACHE);
-  const artwork = await caches.open(ARTWORK_CACHE);
+  const ours = parseBackgroundFetchId(event.registration.id);
+  if (!ours) return;
+  const { episodeId, generation } = ours;
+  // From now on the page must not take this attempt for lost while the audio is being stored.
+  const { download, changed } = await dispatchDownload(episodeId, { type: 'storing', generation });
+  // Cancelled, deleted, or an older attempt: the listener no longer wants it, so keep nothing.
+  if (!changed || !download) return;
   try {
-    for (const record of await event.registration.matchAll()) {
-      const response = await record.responseReady;
-      const isAudio = record.request.url === download.fetchUrl;
-      if (isAudio) await storeAudio(media, download, response);
-      else if (response.ok && download.artworkUrl) await artwork.put(download.artworkUrl, response);
+    const records = await event.registration.matchAll();
+    const audio = records.find((record) => record.request.url === download.fetchUrl);
+    if (!audio) throw FetchFailure.network('The browser kept no audio for this download.');
+    const response = await audio.responseReady;
+    const blob = await wholeBody(response);
+    for (const record of records) {
+      if (record !== audio && download.artworkUrl) await storeArtwork(download.artworkUrl, record);
     }
+    await storeWholeFile(
+      episodeId,
+      generation,
+      blob,
+      response.headers.get('Content-Type') ?? undefined,
+    );
   } catch (error) {
-    await media.delete(download.url);
-    const quota = (error as { name?: string }).name === 'QuotaExceededError';
-    await settle(download, quota ? 'quota-exceeded' : 'fetch-error', undefined);
-    await event.updateUI({ title: `Download failed: ${download.title}` });
+    // Cancelled or deleted while storing: storeWholeFile refused, and there is nothing to say.
+    if (isAttemptEnded(error)) return;
+    await settle(download, asDownloadFailure(error), event);
     return;
   }
-  const stored = await updateDownload(download.episodeId, {
-    state: 'downloaded',
-    bytesDone: event.registration.downloaded,
-    failureMessage: undefined,
-  });
-  if (!stored) {
-    const now = await getDownload(download.episodeId);
-    if (!now || now.state === 'cancelled') {
-      // Deleted or cancelled while its audio was being stored: keep nothing.
-      await media.delete(download.url);
-      return;
-    }
-  }
   await event.updateUI({ title: `Downloaded: ${download.title}` });
-  await notifyClients({
-    type: 'DOWNLOAD_SETTLED',
-    episodeId: download.episodeId,
-    outcome: 'downloaded',
-  });
-  await notifyDownloadSettled(download.episodeId, 'downloaded');
+  await notifyDownloadSettled(episodeId, 'downloaded');
 }
 
-/** Stores the audio only when it is whole: a short body (a truncated response) is never "downloaded". */
-async function storeAudio(media: Cache, download: Download, response: Response): Promise<void> {
-  const body = await response.blob();
-  if (!response.ok || (download.audioBytes !== undefined && body.size !== download.audioBytes)) {
-    throw new Error(`The audio arrived incomplete: ${body.size} of ${download.audioBytes} bytes.`);
+/**
+ * The audio's body, checked against the length this very response declared (never a HEAD's: a
+ * host with dynamic ad insertion answers every request with another size).
+ */
+async function wholeBody(response: Response): Promise<Blob> {
+  if (!response.ok) throw FetchFailure.fromResponse(response);
+  const blob = await response.blob();
+  const declared = Number(response.headers.get('Content-Length') ?? NaN);
+  if (Number.isSafeInteger(declared) && declared !== blob.size) {
+    throw FetchFailure.network(`The audio arrived incomplete: ${blob.size} of ${declared} bytes.`);
   }
-  await media.put(download.url, new Response(body, { status: 200, headers: response.headers }));
+  return blob;
+}
+
+async function storeArtwork(artworkUrl: string, record: BackgroundFetchRecord): Promise<void> {
+  const response = await record.responseReady.catch(() => undefined);
+  if (response?.ok) await (await caches.open(ARTWORK_CACHE)).put(artworkUrl, response);
 }
 
 async function recordFailure(event: BackgroundFetchUpdateUIEvent): Promise<void> {
-  const download = await ourDownload(event);
-  if (!download || download.state === 'cancelled') return;
-  const audio = await event.registration.match(download.fetchUrl).catch(() => undefined);
+  const ours = parseBackgroundFetchId(event.registration.id);
+  const download = ours && (await getDownload(ours.episodeId));
+  if (!ours || !download || download.generation !== ours.generation) return;
+  const audio = download.fetchUrl
+    ? await event.registration.match(download.fetchUrl).catch(() => undefined)
+    : undefined;
   const response = await audio?.responseReady.catch(() => undefined);
-  await settle(download, event.registration.failureReason || 'fetch-error', response);
-  await event.updateUI({ title: `Download failed: ${download.title}` });
+  const reason = event.registration.failureReason || 'fetch-error';
+  await settle(download, FetchFailure.fromBackgroundFetch(reason, response), event);
 }
 
+/** Records a failed attempt; says so in the browser's UI and (when it gave up) a notification. */
 async function settle(
   download: Download,
-  reason: BackgroundFetchFailureReason,
-  response: Response | undefined,
+  failure: DownloadFailure,
+  event: BackgroundFetchUpdateUIEvent,
 ): Promise<void> {
-  const decision = decideAfterFailedFetch(download, reason, response);
-  await updateDownload(download.episodeId, decision);
-  if (decision.state === 'failed') {
-    await notifyClients({
-      type: 'DOWNLOAD_SETTLED',
-      episodeId: download.episodeId,
-      outcome: 'failed',
-    });
-    await notifyDownloadSettled(download.episodeId, 'failed');
-  }
-}
-
-async function ourDownload(event: BackgroundFetchEvent): Promise<Download | undefined> {
-  const episodeId = episodeIdOf(event.registration.id);
-  return episodeId ? getDownload(episodeId) : undefined;
+  const { download: after } = await dispatchDownload(download.episodeId, {
+    type: 'failed',
+    generation: download.generation,
+    failure,
+    progressed: false,
+    online: navigator.onLine,
+    jitter: Math.random(),
+  });
+  await event.updateUI({ title: `Download failed: ${download.title}` }).catch(() => undefined);
+  if (after?.state === 'failed') await notifyDownloadSettled(download.episodeId, 'failed');
 }

@@ -1,20 +1,49 @@
-// Audio from the media cache, with Range support so seeking works offline.
-import { createPartialResponse } from 'workbox-range-requests';
-import type { RouteHandlerCallback } from 'workbox-core/types.js';
+// Downloaded audio at /media/<episodeId>, served from the episode's stored parts with Range
+// support, so playing and seeking work offline in every engine. Same-origin on purpose: Firefox
+// sends a cross-origin <audio> request past the service worker entirely.
 import { registerRoute } from 'workbox-routing';
-import { MEDIA_CACHE } from '../src/shared/cache-names.ts';
+import { getDownload } from '../src/db/downloads.ts';
+import { readMedia, storedBytes } from '../src/db/media-parts.ts';
+import { episodeIdOfMediaPath } from '../src/shared/media-url.ts';
+import { parseByteRange } from '../src/shared/parse-byte-range.ts';
 
-const serveMedia: RouteHandlerCallback = async ({ request }) => {
-  const cache = await caches.open(MEDIA_CACHE);
-  const cached = await cache.match(request.url, { ignoreVary: true });
-  if (!cached) return fetch(request);
-  return request.headers.has('Range') ? createPartialResponse(request, cached) : cached;
-};
+declare const self: ServiceWorkerGlobalScope;
 
-/** Answers audio and video requests from downloaded episodes, else from the network. */
+/** Answers a request for an episode's downloaded audio (the whole file, or one byte range). */
+export async function serveDownloadedAudio(request: Request, episodeId: string): Promise<Response> {
+  const download = await getDownload(episodeId);
+  const size = download?.state === 'downloaded' ? await storedBytes(episodeId) : 0;
+  if (!download || size === 0 || size < download.bytesDone) {
+    return new Response('This episode is not downloaded on this device.', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
+  const headers = new Headers({
+    'Content-Type': download.contentType ?? 'audio/mpeg',
+    'Accept-Ranges': 'bytes',
+    'Cache-Control': 'no-store',
+  });
+  const range = parseByteRange(request.headers.get('Range') ?? undefined, size);
+  if (range === 'unsatisfiable') {
+    headers.set('Content-Range', `bytes */${size}`);
+    return new Response(null, { status: 416, headers });
+  }
+  const { start, end } = range ?? { start: 0, end: size - 1 };
+  headers.set('Content-Length', String(end - start + 1));
+  if (range) headers.set('Content-Range', `bytes ${start}-${end}/${size}`);
+  const body = request.method === 'HEAD' ? null : await readMedia(episodeId, start, end);
+  return new Response(body, { status: range ? 206 : 200, headers });
+}
+
+/** Routes GET and HEAD of /media/<episodeId> on the app's own origin to the stored audio. */
 export function registerMediaRoute(): void {
-  registerRoute(
-    ({ request }) => request.destination === 'audio' || request.destination === 'video',
-    serveMedia,
-  );
+  for (const method of ['GET', 'HEAD'] as const) {
+    registerRoute(
+      ({ url }) =>
+        url.origin === self.location.origin && episodeIdOfMediaPath(url.pathname) !== undefined,
+      ({ request, url }) => serveDownloadedAudio(request, episodeIdOfMediaPath(url.pathname)!),
+      method,
+    );
+  }
 }

@@ -7,8 +7,8 @@ import {
 import type { PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 
-/** Server routes that are not app pages, so navigations to them must reach the network. */
-const SERVER_PATHS = [/^\/demo\//, /^\/proxy(?:[/?]|$)/];
+/** Routes that are not app pages (the server's, and downloaded audio), so no navigation gets the shell. */
+const SERVER_PATHS = [/^\/demo\//, /^\/proxy(?:[/?]|$)/, /^\/media\//];
 
 /** Precaches the build's files and answers navigations with the app shell. */
 export function setUpPrecache(manifest: (string | PrecacheEntry)[]): void {

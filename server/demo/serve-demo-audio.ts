@@ -1,7 +1,7 @@
 // One demo episode's audio over HTTP, behaving like a good media host: validators, single byte
 // ranges with If-Range, HEAD, CORS for cross-origin players and downloaders, a streamed body.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseByteRange } from '../http/parse-byte-range.ts';
+import { parseByteRange } from '../../src/shared/parse-byte-range.ts';
 import { streamChunks } from '../http/stream-chunks.ts';
 import { DEMO_AUDIO_CHUNK_BYTES, demoAudioChunks } from './demo-audio.ts';
 import type { DemoEpisode } from './demo-episodes.ts';

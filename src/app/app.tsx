@@ -4,6 +4,7 @@ import { ErrorBoundary } from 'react-error-boundary';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { InstallButton, InstallHint } from '../features/install/install-offer-view.tsx';
 import { LibraryPage } from '../features/library/library-page.tsx';
+import { useBackgroundRefresh } from '../features/library/use-background-refresh.ts';
 import { AudioHost } from '../features/player/audio-host.tsx';
 import { MiniPlayer } from '../features/player/mini-player.tsx';
 import { useServiceWorker } from '../sw-bridge.ts';
@@ -38,6 +39,7 @@ export function App() {
   const update = useServiceWorker();
   useOpenEpisodeMessages();
   const startup = useStartup();
+  useBackgroundRefresh();
   const [repairsSeen, setRepairsSeen] = useState(false);
   return (
     <div className="app">

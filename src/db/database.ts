@@ -4,11 +4,11 @@ import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type {
   Download,
   Episode,
+  MediaPart,
   PlaybackPosition,
   Podcast,
   QueueItem,
   Setting,
-  StoredPart,
 } from './schema.ts';
 
 export const DATABASE_NAME = 'longwave';
@@ -51,6 +51,34 @@ export const MIGRATIONS: readonly Migration[] = [
           download.downloadedAt ??= download.updatedAt;
         }),
   },
+  // Downloads v2: the audio belongs to the episode (parts served at /media/<episodeId>), not to
+  // its enclosure URL, which is now only where a download starts; every attempt has a generation;
+  // a part knows its size. The audio itself moves out of the old media cache in legacy-media.ts.
+  {
+    version: 5,
+    stores: {},
+    upgrade: async (transaction) => {
+      await transaction
+        .table('downloads')
+        .toCollection()
+        .modify((download: Download & { url?: string; audioBytes?: number }) => {
+          download.sourceUrl ??= download.url ?? '';
+          download.generation ??= 0;
+          if (download.state === 'downloaded') {
+            download.bytesDone = download.audioBytes ?? download.bytesTotal ?? download.bytesDone;
+            download.bytesTotal = download.bytesDone;
+          }
+          delete download.url;
+          delete download.audioBytes;
+        });
+      await transaction
+        .table('parts')
+        .toCollection()
+        .modify((part: MediaPart) => {
+          part.size ??= part.blob?.size ?? part.bytes?.byteLength ?? 0;
+        });
+    },
+  },
 ];
 
 /** Declares `migrations` on `database` (tests use it to write databases of earlier versions). */
@@ -67,7 +95,7 @@ export class LongwaveDatabase extends Dexie {
   episodes!: EntityTable<Episode, 'id'>;
   downloads!: EntityTable<Download, 'episodeId'>;
   settings!: EntityTable<Setting, 'key'>;
-  parts!: Dexie.Table<StoredPart, [string, number]>;
+  parts!: Dexie.Table<MediaPart, [string, number]>;
   positions!: EntityTable<PlaybackPosition, 'episodeId'>;
   queue!: EntityTable<QueueItem, 'id'>;
 

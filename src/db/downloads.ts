@@ -1,6 +1,9 @@
-// Download records: one per episode, written by the page and by the service worker.
+// Download records: one per episode, read by the UI and the scheduler, and written only through
+// dispatchDownload, which runs the download reducer (download-reducer.ts) in one transaction.
 import { db } from './database.ts';
-import { canTransition } from './download-transitions.ts';
+import { announceDownloadChange } from './download-changes.ts';
+import { keepsAudio, nextDownload, type DownloadEvent } from './download-reducer.ts';
+import { deleteParts } from './media-parts.ts';
 import type { Download } from './schema.ts';
 
 /** The download record of an episode, or undefined. */
@@ -18,43 +21,40 @@ export function listDownloads(): Promise<Download[]> {
   return db.downloads.toArray();
 }
 
-/** Creates or replaces a download record. */
-export function putDownload(download: Download): Promise<string> {
-  return db.downloads.put(download);
+/** What a dispatch left: the record (undefined when there is none) and whether it changed. */
+export interface DispatchResult {
+  download?: Download;
+  changed: boolean;
 }
 
 /**
- * Applies changes to a download record if it exists and the state change is allowed (see
- * download-transitions.ts); returns whether it did. Page and service worker race to write the same
- * record, so a late event (a progress tick after completion, say) must not undo a later state.
+ * Applies `event` to the episode's download record: the one way a record is written, by the page
+ * and the service worker alike. A record that ends without its audio (cancelled, deleted, failed
+ * but for a full disk) or starts afresh loses its stored parts in the same transaction.
  */
-export async function updateDownload(
+export async function dispatchDownload(
   episodeId: string,
-  changes: Partial<Omit<Download, 'episodeId'>>,
-): Promise<boolean> {
-  return db.transaction('rw', db.downloads, async () => {
+  event: DownloadEvent,
+  now = Date.now(),
+): Promise<DispatchResult> {
+  const result = await db.transaction('rw', db.downloads, db.parts, async () => {
     const current = await db.downloads.get(episodeId);
-    if (!current || (changes.state && !canTransition(current.state, changes.state))) return false;
-    const now = Date.now();
-    const finished = changes.state === 'downloaded' && current.state !== 'downloaded';
-    await db.downloads.update(episodeId, {
-      ...changes,
-      updatedAt: now,
-      ...(finished && { downloadedAt: now }),
-    });
-    return true;
+    const next = nextDownload(current, event, episodeId, now);
+    if (next === current) return { download: current, changed: false };
+    if (next) await db.downloads.put(next);
+    else await db.downloads.delete(episodeId);
+    if (!next || !keepsAudio(next) || event.type === 'requested') await deleteParts(episodeId);
+    return { download: next, changed: true };
   });
+  if (result.changed && event.type !== 'progressed' && event.type !== 'responded') {
+    announceDownloadChange(episodeId);
+  }
+  return result;
 }
 
-/**
- * Bytes a download takes on the device: the audio's size from the server when known (a Background
- * Fetch's byte count also includes the artwork fetched with it).
- */
+/** Bytes a download takes (or will take) on the device. */
 export function downloadSize(download: Download): number {
-  return download.audioBytes ?? download.bytesTotal ?? download.bytesDone;
-}
-
-/** Removes an episode's download record. */
-export function deleteDownload(episodeId: string): Promise<void> {
-  return db.downloads.delete(episodeId);
+  return download.state === 'downloaded'
+    ? download.bytesDone
+    : (download.bytesTotal ?? download.bytesDone);
 }

@@ -18,6 +18,13 @@ export interface Podcast {
   refreshError?: string;
   /** Download new episodes found by a refresh, within the storage budget. */
   autoDownload?: boolean;
+  /** The feed's validators as last fetched, sent back so an unchanged feed costs a 304. */
+  etag?: string;
+  lastModified?: string;
+  /** No automatic refresh before this time: the feed's Cache-Control max-age, or Retry-After. */
+  refreshNotBefore?: number;
+  /** The feed's host sends no CORS headers, so it is fetched through the app's proxy. */
+  viaProxy?: boolean;
 }
 
 export interface Enclosure {
@@ -50,7 +57,7 @@ export interface Episode {
   playedAt?: number;
 }
 
-/** One state machine for both download strategies. */
+/** One state machine for both download strategies (rules in download-reducer.ts). */
 export type DownloadState =
   'queued' | 'downloading' | 'paused' | 'downloaded' | 'failed' | 'cancelled';
 
@@ -67,18 +74,25 @@ export interface Download {
   episodeId: string;
   state: DownloadState;
   strategy: DownloadStrategy;
-  /** The enclosure URL: the media cache key, and what the player asks for. */
-  url: string;
-  /** What is fetched: the enclosure URL, or the app's proxy when the host sends no CORS headers. */
-  fetchUrl: string;
+  /**
+   * Which attempt is running: a new one each time the download starts (also in its Background
+   * Fetch id), so that anything an older attempt reports late is ignored.
+   */
+  generation: number;
+  /** The enclosure URL the listener asked for: where a fresh attempt starts. Never a storage key. */
+  sourceUrl: string;
+  /**
+   * Where the current attempt fetches: the source, the address its redirects led to (so a resume
+   * skips the hops), or the app's proxy when a host sends no CORS headers.
+   */
+  fetchUrl?: string;
   /** Artwork fetched along with the audio by Background Fetch, when it can be. */
   artworkUrl?: string;
   title: string;
   bytesDone: number;
-  /** Known total in bytes, from HEAD or Content-Range (with artwork, for Background Fetch). */
+  /** The total in bytes when the server said it (with artwork, while Background Fetch runs). */
   bytesTotal?: number;
-  /** The audio's real size from the server; a body of any other size is never stored. */
-  audioBytes?: number;
+  /** Failed attempts in a row; an attempt that brought bytes counts as the first. */
   attempts: number;
   pauseReason?: PauseReason;
   nextRetryAt?: number;
@@ -88,24 +102,29 @@ export interface Download {
   etag?: string;
   lastModified?: string;
   contentType?: string;
+  /** Background Fetch: since when the service worker has been storing the fetched audio. */
+  storingSince?: number;
+  /** The host served the file with a different size each time (dynamic ad insertion). */
+  sizeVaries?: boolean;
   createdAt: number;
   updatedAt: number;
   /** When the audio was stored whole (state `downloaded`). */
   downloadedAt?: number;
 }
 
-/** A stored slice of an in-page download, appended in order; the slices make the file. */
-export interface DownloadPart {
-  episodeId: string;
-  offset: number;
-  blob: Blob;
-}
-
 /**
- * A part as IndexedDB holds it: a Blob, or its bytes where the browser refuses Blobs (WebKit in
+ * A stored slice of an episode's audio, at `offset`; the slices, in order, are the file. The
+ * audio lives only here, whichever way it was downloaded, and is served from here at
+ * /media/<episodeId>. A Blob, or its bytes where the browser refuses Blobs in IndexedDB (WebKit in
  * an ephemeral session, as Safari's private browsing is).
  */
-export type StoredPart = Omit<DownloadPart, 'blob'> & { blob?: Blob; bytes?: ArrayBuffer };
+export interface MediaPart {
+  episodeId: string;
+  offset: number;
+  size: number;
+  blob?: Blob;
+  bytes?: ArrayBuffer;
+}
 
 /** Where the listener is in an episode; written while it plays, read to resume it. */
 export interface PlaybackPosition {

@@ -29,6 +29,10 @@ export interface Settings {
   notificationPermissionAsked: boolean;
   /** The store country Discover searches and charts (two letters); the browser's region until set. */
   discoverCountry: string;
+  /** Check subscriptions for new episodes this often, in minutes (in the background, or on open). */
+  refreshIntervalMinutes: number;
+  /** Show a notification when a background refresh finds new episodes (with permission). */
+  notifyNewEpisodes: boolean;
 }
 
 /** Settings that have a default value. */
@@ -40,7 +44,9 @@ export type DefaultedKey =
   | 'autoDeletePlayedAfterDays'
   | 'storageBudgetBytes'
   | 'storageBudgetEpisodes'
-  | 'warnOnMeteredDownloads';
+  | 'warnOnMeteredDownloads'
+  | 'refreshIntervalMinutes'
+  | 'notifyNewEpisodes';
 
 /** Values used until the listener changes them. */
 export const DEFAULT_SETTINGS: Pick<Settings, DefaultedKey> = {
@@ -52,6 +58,8 @@ export const DEFAULT_SETTINGS: Pick<Settings, DefaultedKey> = {
   storageBudgetBytes: null,
   storageBudgetEpisodes: null,
   warnOnMeteredDownloads: true,
+  refreshIntervalMinutes: 60,
+  notifyNewEpisodes: true,
 };
 
 /** Reads a setting, or undefined when it was never written. */

@@ -1,42 +1,49 @@
 // Downloads handed to the browser (Background Fetch): they go on when the tab or browser closes.
-// Started from the page, since a fetch started by the service worker begins paused.
-import { updateDownload } from '../db/downloads.ts';
+// Started from the page, since a fetch started by the service worker begins paused. One
+// registration per attempt, its id carrying the generation; the service worker stores the result.
+import { dispatchDownload } from '../db/downloads.ts';
 import type { Download } from '../db/schema.ts';
-import { backgroundFetchId, episodeIdOf } from '../shared/background-fetch-id.ts';
-import { probe } from './probe.ts';
-import { recordProgress } from './record-progress.ts';
+import { backgroundFetchId, parseBackgroundFetchId } from '../shared/background-fetch-id.ts';
+import { reportProgress } from './live-progress.ts';
+import { probe, probeAudio } from './probe.ts';
 
 const ICONS = [{ src: '/pwa-192x192.png', sizes: '192x192', type: 'image/png' }];
 
-/** Starts (or re-attaches to) the Background Fetch of a download's audio and artwork. */
-export async function runBackgroundFetch(
+/** A running Background Fetch of ours. */
+export interface OurFetch {
+  episodeId: string;
+  generation: number;
+  registration: BackgroundFetchRegistration;
+}
+
+/** Starts the Background Fetch of attempt `download.generation`'s audio and artwork. */
+export async function startBackgroundFetch(
   manager: BackgroundFetchManager,
   download: Download,
 ): Promise<void> {
-  const id = backgroundFetchId(download.episodeId);
-  const running = await manager.get(id);
-  if (running) return watchBackgroundFetch(running);
-
-  // Probe first: a file without CORS would download completely and then fail, so it goes
-  // through the proxy; and downloadTotal must never be below the real size or the fetch aborts.
-  const audio = await probe(download.url);
+  const { episodeId, generation } = download;
+  const audio = await probeAudio(download.sourceUrl);
   const artwork = download.artworkUrl
     ? await probe(download.artworkUrl).catch(() => undefined)
     : undefined;
   const parts = artwork ? [audio, artwork] : [audio];
-  const downloadTotal = parts.every((part) => part.bytes !== undefined)
-    ? parts.reduce((sum, part) => sum + (part.bytes ?? 0), 0)
-    : undefined;
-  await updateDownload(download.episodeId, {
+  // Never below what arrives, or the browser aborts the fetch: left out unless every size is sure.
+  const downloadTotal =
+    !download.sizeVaries && parts.every((part) => part.bytes !== undefined)
+      ? parts.reduce((sum, part) => sum + (part.bytes ?? 0), 0)
+      : undefined;
+  const { changed } = await dispatchDownload(episodeId, {
+    type: 'responded',
+    generation,
     fetchUrl: audio.fetchUrl,
-    bytesDone: 0,
     bytesTotal: downloadTotal,
-    audioBytes: audio.bytes,
     etag: audio.etag,
     lastModified: audio.lastModified,
+    contentType: audio.contentType,
   });
+  if (!changed) return; // cancelled or replaced while probing
   const registration = await manager.fetch(
-    id,
+    backgroundFetchId(episodeId, generation),
     parts.map((part) => part.fetchUrl),
     {
       title: download.title,
@@ -44,38 +51,43 @@ export async function runBackgroundFetch(
       ...(downloadTotal === undefined ? {} : { downloadTotal }),
     },
   );
-  watchBackgroundFetch(registration);
+  watchBackgroundFetch({ episodeId, generation, registration });
 }
 
 const watched = new WeakSet<BackgroundFetchRegistration>();
 
-/** Mirrors a running Background Fetch's progress into Dexie while this page is open. */
-export function watchBackgroundFetch(registration: BackgroundFetchRegistration): void {
-  const episodeId = episodeIdOf(registration.id);
-  if (!episodeId || watched.has(registration)) return;
+/** Shows a running Background Fetch's progress while this page is open. */
+export function watchBackgroundFetch({ episodeId, generation, registration }: OurFetch): void {
+  if (watched.has(registration)) return;
   watched.add(registration);
   registration.addEventListener('progress', () => {
-    void recordProgress(episodeId, registration.downloaded, registration.result !== '');
+    if (registration.result !== '') return;
+    reportProgress(
+      episodeId,
+      generation,
+      registration.downloaded,
+      registration.downloadTotal || undefined,
+    );
   });
 }
 
-/** Ids of the episodes whose Background Fetch is running now. */
-export async function runningBackgroundFetches(
-  manager: BackgroundFetchManager,
-): Promise<Map<string, BackgroundFetchRegistration>> {
-  const running = new Map<string, BackgroundFetchRegistration>();
+/** Our Background Fetches that are running now. */
+export async function ourBackgroundFetches(manager: BackgroundFetchManager): Promise<OurFetch[]> {
+  const running: OurFetch[] = [];
   for (const id of await manager.getIds()) {
-    const registration = await manager.get(id);
-    const episodeId = episodeIdOf(id);
-    if (registration && episodeId) running.set(episodeId, registration);
+    const ours = parseBackgroundFetchId(id);
+    const registration = ours && (await manager.get(id));
+    if (ours && registration) running.push({ ...ours, registration });
   }
   return running;
 }
 
-/** Aborts the episode's Background Fetch if one runs. */
-export async function abortBackgroundFetch(
+/** Aborts every Background Fetch of the episode, whatever its attempt. */
+export async function abortBackgroundFetches(
   manager: BackgroundFetchManager,
   episodeId: string,
 ): Promise<void> {
-  await (await manager.get(backgroundFetchId(episodeId)))?.abort();
+  for (const fetch of await ourBackgroundFetches(manager)) {
+    if (fetch.episodeId === episodeId) await fetch.registration.abort();
+  }
 }

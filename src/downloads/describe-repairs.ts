@@ -2,11 +2,7 @@
 import type { StorageCheckReport } from './storage-check.ts';
 
 /** What was repaired, or undefined when nothing was. */
-export function describeRepairs({
-  orphanFiles,
-  missing,
-  orphanParts,
-}: StorageCheckReport): string | undefined {
+export function describeRepairs({ orphanFiles, missing }: StorageCheckReport): string | undefined {
   const said: string[] = [];
   if (missing.length > 0) {
     const which = missing.length === 1 ? '1 download' : `${missing.length} downloads`;
@@ -14,10 +10,9 @@ export function describeRepairs({
       `${which} had gone from this device (the browser may have cleared storage) and ${missing.length === 1 ? 'is' : 'are'} no longer marked downloaded: ${missing.join(', ')}.`,
     );
   }
-  const leftovers = orphanFiles + orphanParts;
-  if (leftovers > 0) {
+  if (orphanFiles > 0) {
     said.push(
-      `Removed ${leftovers === 1 ? '1 leftover file' : `${leftovers} leftover files`} that no download needed.`,
+      `Removed ${orphanFiles === 1 ? '1 leftover file' : `${orphanFiles} leftover files`} that no download needed.`,
     );
   }
   return said.length > 0 ? said.join(' ') : undefined;

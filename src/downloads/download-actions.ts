@@ -1,70 +1,50 @@
 // What the Download, Cancel download, Retry download and Delete download buttons do, whichever
-// strategy runs. They write the download record; the scheduler does the work.
-import { deleteDownload, getDownload, putDownload, updateDownload } from '../db/downloads.ts';
-import { deleteParts } from '../db/parts.ts';
+// strategy runs: each is one event for the download reducer; the scheduler does the work.
+import { dispatchDownload } from '../db/downloads.ts';
 import type { Episode } from '../db/schema.ts';
 import { serviceWorkerRegistration } from '../sw-bridge.ts';
-import { abortBackgroundFetch } from './background-fetch-strategy.ts';
+import { abortBackgroundFetches } from './background-fetch-strategy.ts';
 import { startDownloadScheduler } from './download-scheduler.ts';
-import { deleteMedia } from './store-media.ts';
 
 /** Queues an episode for offline listening. */
 export async function downloadEpisode(episode: Episode, artworkUrl?: string): Promise<void> {
   if (!episode.enclosure) return;
   const { backgroundFetch } = await serviceWorkerRegistration();
-  const now = Date.now();
-  await deleteParts(episode.id);
-  await putDownload({
-    episodeId: episode.id,
-    state: 'queued',
-    strategy: backgroundFetch ? 'background-fetch' : 'in-page',
-    url: episode.enclosure.url,
-    fetchUrl: episode.enclosure.url,
-    artworkUrl,
+  await dispatchDownload(episode.id, {
+    type: 'requested',
     title: episode.title,
-    bytesDone: 0,
-    attempts: 0,
-    createdAt: now,
-    updatedAt: now,
+    sourceUrl: episode.enclosure.url,
+    artworkUrl,
+    strategy: backgroundFetch ? 'background-fetch' : 'in-page',
   });
   startDownloadScheduler();
 }
 
 /** Puts a failed download back in the queue. */
 export async function retryDownload(episodeId: string): Promise<void> {
-  await updateDownload(episodeId, {
-    state: 'queued',
-    attempts: 0,
-    failureReason: undefined,
-    failureMessage: undefined,
-    createdAt: Date.now(),
-  });
+  await dispatchDownload(episodeId, { type: 'retried' });
   startDownloadScheduler();
 }
 
 /** Stops a download; what it fetched so far is thrown away. */
 export async function cancelDownload(episodeId: string): Promise<void> {
-  // The state change first: it stops the job in whichever tab runs it.
-  await updateDownload(episodeId, {
-    state: 'cancelled',
-    bytesDone: 0,
-    failureReason: 'aborted',
-    pauseReason: undefined,
-  });
-  const { backgroundFetch } = await serviceWorkerRegistration();
-  if (backgroundFetch) await abortBackgroundFetch(backgroundFetch, episodeId);
-  await deleteParts(episodeId);
+  // The record first: it stops the job in whichever tab runs it, and refuses any late write.
+  await dispatchDownload(episodeId, { type: 'cancelled' });
+  await stopBackgroundFetches(episodeId);
 }
 
-/** Removes a downloaded episode's audio, any parts, and its download record. */
+/** Removes a download: its record and its audio. */
 export async function removeDownload(episodeId: string): Promise<void> {
-  const download = await getDownload(episodeId);
-  if (download) await deleteMedia(download.url);
-  await deleteParts(episodeId);
-  await deleteDownload(episodeId);
+  await dispatchDownload(episodeId, { type: 'deleted' });
+  await stopBackgroundFetches(episodeId);
 }
 
 /** Removes the downloads of several episodes, one after another. */
 export async function removeDownloads(episodeIds: readonly string[]): Promise<void> {
   for (const episodeId of episodeIds) await removeDownload(episodeId);
+}
+
+async function stopBackgroundFetches(episodeId: string): Promise<void> {
+  const { backgroundFetch } = await serviceWorkerRegistration();
+  if (backgroundFetch) await abortBackgroundFetches(backgroundFetch, episodeId);
 }

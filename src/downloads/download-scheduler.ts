@@ -1,23 +1,26 @@
 // The download queue: FIFO, a few at a time, retried with backoff, paused while offline. One tab
-// leads (Web Locks), so with several tabs open exactly one runs each download.
-import { liveQuery } from 'dexie';
-import { getDownload, listActiveDownloads, updateDownload } from '../db/downloads.ts';
-import { deleteParts } from '../db/parts.ts';
+// leads (Web Locks), so with several tabs open exactly one runs each download. It wakes when a
+// download changes state (download-changes.ts), the network comes or goes, or a retry is due,
+// never on progress. It changes records only through dispatchDownload.
+import { onDownloadChange } from '../db/download-changes.ts';
+import { dispatchDownload, listActiveDownloads } from '../db/downloads.ts';
 import type { Download } from '../db/schema.ts';
 import { getSettingOrDefault } from '../db/settings.ts';
-import { onServiceWorkerMessage, serviceWorkerRegistration } from '../sw-bridge.ts';
+import { asDownloadFailure, type DownloadFailure } from '../shared/fetch-failure.ts';
+import { serviceWorkerRegistration } from '../sw-bridge.ts';
 import {
-  runBackgroundFetch,
-  runningBackgroundFetches,
+  ourBackgroundFetches,
+  startBackgroundFetch,
   watchBackgroundFetch,
+  type OurFetch,
 } from './background-fetch-strategy.ts';
-import { classifyFailure } from './classify-failure.ts';
-import { recordProgress } from './record-progress.ts';
-import { hasMedia } from './store-media.ts';
+import { reportProgress } from './live-progress.ts';
 
 const LEADER_LOCK = 'longwave-download-scheduler';
 /** A Background Fetch record with no registration for this long lost its fetch somehow. */
 const LOST_FETCH_MS = 5_000;
+/** The service worker stores a finished fetch in seconds; this long means it died doing so. */
+const STORING_MS = 2 * 60_000;
 
 let started = false;
 
@@ -30,24 +33,36 @@ export function startDownloadScheduler(): void {
   else void lead();
 }
 
-class DownloadScheduler {
-  private readonly jobs = new Map<string, AbortController>();
+/** One attempt this tab is starting or running. */
+interface Job {
+  controller: AbortController;
+  generation?: number;
+}
+
+/** The queue's loop. Exported for unit tests; the app uses startDownloadScheduler. */
+export class DownloadScheduler {
+  private readonly jobs = new Map<string, Job>();
   private pumping?: Promise<void>;
   private again = false;
   private timer?: ReturnType<typeof setTimeout>;
 
-  /** Runs until the page goes away; holding the promise holds the leader lock. */
-  run(): Promise<never> {
+  /** Runs until the page goes away (or `signal` aborts); holding the promise holds the lock. */
+  run(signal?: AbortSignal): Promise<never> {
     const wake = () => this.wake();
-    addEventListener('online', wake);
-    addEventListener('offline', wake);
-    onServiceWorkerMessage(wake);
-    liveQuery(listActiveDownloads).subscribe({ next: wake, error: console.error });
+    addEventListener('online', wake, { signal });
+    addEventListener('offline', wake, { signal });
+    const stopListening = onDownloadChange(wake);
+    signal?.addEventListener('abort', () => {
+      stopListening();
+      clearTimeout(this.timer);
+      for (const job of this.jobs.values()) job.controller.abort();
+    });
+    wake();
     return new Promise<never>(() => undefined);
   }
 
   /** Coalesces wake-ups: at most one pass runs, and one more follows if anything changed meanwhile. */
-  private wake(): void {
+  wake(): void {
     if (this.pumping) {
       this.again = true;
       return;
@@ -63,25 +78,20 @@ class DownloadScheduler {
       });
   }
 
+  /** Resolves once no pass is running or due (for tests). */
+  async settled(): Promise<void> {
+    while (this.pumping) await this.pumping;
+  }
+
   private async pump(): Promise<void> {
     const active = await listActiveDownloads();
     const manager = (await serviceWorkerRegistration()).backgroundFetch;
-    const fetches = manager
-      ? await runningBackgroundFetches(manager)
-      : new Map<string, BackgroundFetchRegistration>();
-    // A job whose record left the queue (cancelled, deleted) stops at once.
-    const wanted = new Set(active.map((d) => d.episodeId));
-    for (const [episodeId, job] of this.jobs) if (!wanted.has(episodeId)) job.abort();
-    for (const [episodeId, registration] of fetches) {
-      if (active.some((d) => d.episodeId === episodeId)) continue;
-      const record = await getDownload(episodeId);
-      // A fetch nobody wants any more (cancelled, or its record deleted) must not finish.
-      if (!record || record.state === 'cancelled') await registration.abort();
-    }
+    const fetches = manager ? await ourBackgroundFetches(manager) : [];
+    await this.stopWhatIsNotWanted(active, fetches);
     if (!navigator.onLine) {
       // Waiting for a retry is pointless without a network: wait for the network instead.
       for (const d of active) {
-        if (d.state !== 'queued' && d.pauseReason !== 'offline') await this.pause(d, 'offline');
+        if (d.state !== 'queued') await dispatchDownload(d.episodeId, { type: 'went-offline' });
       }
       return;
     }
@@ -92,17 +102,18 @@ class DownloadScheduler {
     for (const d of active) {
       if (d.state === 'queued') continue;
       busy += 1;
-      const registration = fetches.get(d.episodeId);
-      if (registration) watchBackgroundFetch(registration);
+      const running = fetches.find((f) => f.episodeId === d.episodeId);
+      if (running) watchBackgroundFetch(running);
+      if (this.jobs.has(d.episodeId)) continue;
       if (d.state === 'downloading') {
-        if (d.strategy === 'in-page' && !this.jobs.has(d.episodeId)) void this.start(d);
-        if (d.strategy === 'background-fetch' && !registration) {
-          if (now - d.updatedAt > LOST_FETCH_MS) await this.recoverLostFetch(d);
-          else nextWake = Math.min(nextWake, d.updatedAt + LOST_FETCH_MS);
-        }
+        const due = d.strategy === 'in-page' ? now : lostAt(d);
+        if (running) continue;
+        if (due <= now) void this.start(d);
+        else nextWake = Math.min(nextWake, due);
       } else if (d.pauseReason === 'offline' || (d.nextRetryAt ?? 0) <= now) {
-        if (registration)
-          await updateDownload(d.episodeId, { state: 'downloading', pauseReason: undefined });
+        // A Background Fetch waits out the network itself and carries on.
+        if (running)
+          await dispatchDownload(d.episodeId, { type: 'resumed', generation: d.generation });
         else void this.start(d);
       } else {
         nextWake = Math.min(nextWake, d.nextRetryAt ?? now);
@@ -118,38 +129,55 @@ class DownloadScheduler {
       this.timer = setTimeout(() => this.wake(), Math.max(50, nextWake - Date.now() + 10));
   }
 
+  /**
+   * Stops attempts nobody wants: a job whose record left the queue or moved to another attempt,
+   * and a Background Fetch of an older attempt or of a download that is no longer running (a
+   * duplicate, or one cancelled while it started).
+   */
+  private async stopWhatIsNotWanted(active: Download[], fetches: OurFetch[]): Promise<void> {
+    const current = new Map(active.map((d) => [d.episodeId, d]));
+    for (const [episodeId, job] of this.jobs) {
+      const d = current.get(episodeId);
+      const replaced = job.generation !== undefined && d?.generation !== job.generation;
+      if (!d || d.state === 'queued' || replaced) job.controller.abort();
+    }
+    for (const f of fetches) {
+      const d = current.get(f.episodeId);
+      if (!d || d.state === 'queued' || d.generation !== f.generation) await f.registration.abort();
+    }
+    if (!navigator.onLine) for (const job of this.jobs.values()) job.controller.abort();
+  }
+
+  /** Starts a new attempt of `d` (its first, after a pause, or in place of a lost one). */
   private async start(d: Download): Promise<void> {
     // Claim the download before the first await, so no later pass starts it a second time.
     if (this.jobs.has(d.episodeId)) return;
-    const job = new AbortController();
+    const job: Job = { controller: new AbortController() };
     this.jobs.set(d.episodeId, job);
-    let progressed = false;
     try {
-      const claimed = await updateDownload(d.episodeId, {
-        state: 'downloading',
-        pauseReason: undefined,
-        nextRetryAt: undefined,
-      });
-      if (!claimed) return; // cancelled or deleted meanwhile
+      const { download, changed } = await dispatchDownload(d.episodeId, { type: 'started' });
+      if (!changed || !download) return; // cancelled or deleted meanwhile
+      job.generation = download.generation;
       const manager = (await serviceWorkerRegistration()).backgroundFetch;
-      if (d.strategy === 'background-fetch' && manager) {
-        await runBackgroundFetch(manager, d);
+      if (download.strategy === 'background-fetch' && manager) {
+        await startBackgroundFetch(manager, download);
         return;
       }
       // Loaded only where it runs: a browser with Background Fetch never needs it.
       const { runInPageDownload } = await import('./in-page-download.ts');
-      const stallSeconds = await getSettingOrDefault('downloadStallSeconds');
-      await runInPageDownload(d, {
-        signal: job.signal,
-        stallMs: stallSeconds * 1000,
-        onProgress: (bytes) => {
-          progressed = true;
-          void recordProgress(d.episodeId, bytes);
-        },
+      const result = await runInPageDownload(download, {
+        signal: job.controller.signal,
+        stallMs: (await getSettingOrDefault('downloadStallSeconds')) * 1000,
+        onProgress: (bytes, total) =>
+          reportProgress(download.episodeId, download.generation, bytes, total),
       });
+      if (result.kind === 'failed' && !job.controller.signal.aborted) {
+        await this.failed(d.episodeId, download.generation, result.failure, result.progressed);
+      }
     } catch (error) {
-      // Failures in a row count; an attempt that brought bytes starts the count again.
-      await this.failed(d, error, progressed ? 1 : d.attempts + 1, job.signal);
+      if (!job.controller.signal.aborted && job.generation !== undefined) {
+        await this.failed(d.episodeId, job.generation, asDownloadFailure(error), false);
+      }
     } finally {
       if (this.jobs.get(d.episodeId) === job) this.jobs.delete(d.episodeId);
       this.wake();
@@ -157,49 +185,27 @@ class DownloadScheduler {
   }
 
   private async failed(
-    d: Download,
-    error: unknown,
-    attempts: number,
-    signal: AbortSignal,
+    episodeId: string,
+    generation: number,
+    failure: DownloadFailure,
+    progressed: boolean,
   ): Promise<void> {
-    const outcome = classifyFailure(error, attempts, navigator.onLine, signal);
-    if (outcome.kind === 'cancelled') return;
-    if (outcome.kind === 'offline') return this.pause(d, 'offline');
-    if (outcome.kind === 'retry') {
-      await updateDownload(d.episodeId, {
-        state: 'paused',
-        pauseReason: 'retry',
-        attempts,
-        nextRetryAt: Date.now() + outcome.delayMs,
-        failureMessage: outcome.message,
-      });
-      return;
-    }
-    await deleteParts(d.episodeId);
-    await updateDownload(d.episodeId, {
-      state: 'failed',
-      attempts,
-      failureReason: outcome.reason,
-      failureMessage: outcome.message,
-      pauseReason: undefined,
-      nextRetryAt: undefined,
+    await dispatchDownload(episodeId, {
+      type: 'failed',
+      generation,
+      failure,
+      progressed,
+      online: navigator.onLine,
+      jitter: Math.random(),
     });
   }
+}
 
-  private async pause(d: Download, reason: 'offline'): Promise<void> {
-    this.jobs.get(d.episodeId)?.abort();
-    await updateDownload(d.episodeId, { state: 'paused', pauseReason: reason });
-  }
-
-  /** The fetch is gone but the record says downloading: keep the result if it arrived, else start again. */
-  private async recoverLostFetch(d: Download): Promise<void> {
-    if (await hasMedia(d.url))
-      await updateDownload(d.episodeId, {
-        state: 'downloaded',
-        bytesDone: d.bytesTotal ?? d.bytesDone,
-      });
-    else void this.start(d);
-  }
+/** When a Background Fetch record without a registration counts as lost and starts again. */
+function lostAt(d: Download): number {
+  // Its audio is being stored: that is not lost, unless the service worker died doing it.
+  if (d.storingSince !== undefined) return d.storingSince + STORING_MS;
+  return d.updatedAt + LOST_FETCH_MS;
 }
 
 /** The listener's setting, within what Background Fetch allows (5 active fetches per site). */

@@ -1,5 +1,5 @@
 // A connection that stops sending bytes is worse than one that fails: notice it and give up on it.
-import { FetchFailure } from './fetch-failure.ts';
+import { FetchFailure } from '../shared/fetch-failure.ts';
 
 /** Reads the next chunk, or cancels the stream and throws a retryable failure after `stallMs`. */
 export async function readWithStallTimeout(

@@ -1,57 +1,41 @@
-// The consistency check between Dexie and the media cache, run at start-up and on demand. However
-// a download ended (a crash, a cleared cache, an evicted origin), afterwards no audio is stored
-// without a download record, and no episode says "downloaded" without its audio.
-import { deleteDownload, getDownload, listDownloads } from '../db/downloads.ts';
-import { deleteParts, episodesWithParts } from '../db/parts.ts';
-import type { Download } from '../db/schema.ts';
-import { MEDIA_CACHE } from '../shared/cache-names.ts';
+// The consistency check between the download records and the stored audio, run at start-up and
+// on demand. However a download ended (a crash, cleared storage, an evicted origin), afterwards no
+// audio is stored without a download that owns it, and no episode says "downloaded" without its
+// audio. Audio from before Downloads v2 is moved over first.
+import { keepsAudio } from '../db/download-reducer.ts';
+import { dispatchDownload, getDownload, listDownloads } from '../db/downloads.ts';
+import { migrateLegacyMedia } from '../db/legacy-media.ts';
+import { deleteParts, episodesWithParts, storedBytes } from '../db/media-parts.ts';
 
 /** What the check repaired. */
 export interface StorageCheckReport {
-  /** Audio files in the media cache that no download owned, removed. */
+  /** Episodes' stored audio that no download owned, removed. */
   orphanFiles: number;
   /** Titles of episodes marked downloaded whose audio was gone; now marked not downloaded. */
   missing: string[];
-  /** In-page downloads' leftover parts with no download running, removed. */
-  orphanParts: number;
 }
 
-const RUNNING = new Set<Download['state']>(['queued', 'downloading', 'paused']);
-
-/** Repairs the storage so Dexie and the media cache agree. */
+/** Repairs the storage so the records and the stored audio agree. */
 export async function checkStorage(): Promise<StorageCheckReport> {
-  const cache = await caches.open(MEDIA_CACHE);
+  await migrateLegacyMedia();
   // What is stored is read before the records: a download that stored something had its record
   // written first, so it is in the list and is not mistaken for an orphan.
-  const files = await cache.keys();
-  const partOwners = await episodesWithParts();
+  const stored = await episodesWithParts();
   const downloads = await listDownloads();
-  const owned = new Set(downloads.filter(keepsStorage).map((download) => download.url));
-  const orphans = files.filter((request) => !owned.has(request.url));
-  for (const request of orphans) await cache.delete(request);
-
-  const running = new Set(downloads.filter(isRunning).map((download) => download.episodeId));
-  const orphanParts = partOwners.filter((episodeId) => !running.has(episodeId));
-  for (const episodeId of orphanParts) await deleteParts(episodeId);
+  const owners = new Set(downloads.filter(keepsAudio).map((download) => download.episodeId));
+  const orphans = stored.filter((episodeId) => !owners.has(episodeId));
+  for (const episodeId of orphans) await deleteParts(episodeId);
 
   const missing: string[] = [];
   for (const download of downloads) {
-    if (download.state !== 'downloaded' || (await cache.match(download.url))) continue;
+    if (download.state !== 'downloaded') continue;
+    if ((await storedBytes(download.episodeId)) >= download.bytesDone) continue;
     // Deleted by the listener meanwhile? Then there is nothing to repair or report.
     if ((await getDownload(download.episodeId))?.state !== 'downloaded') continue;
-    await deleteDownload(download.episodeId);
+    await dispatchDownload(download.episodeId, { type: 'deleted' });
     missing.push(download.title);
   }
-  return { orphanFiles: orphans.length, missing, orphanParts: orphanParts.length };
-}
-
-function isRunning(download: Download): boolean {
-  return RUNNING.has(download.state);
-}
-
-/** Downloaded, or running and so perhaps storing its audio right now. */
-function keepsStorage(download: Download): boolean {
-  return download.state === 'downloaded' || isRunning(download);
+  return { orphanFiles: orphans.length, missing };
 }
 
 /** Runs the check unless another tab of the app is running it. */

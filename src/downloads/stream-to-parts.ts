@@ -1,22 +1,32 @@
-// Streams a response body into stored parts. Reading waits for at most one write in flight, so
-// the browser's buffer keeps draining; memory stays near two parts whatever the file's size.
-import { appendPart } from '../db/parts.ts';
-import { FetchFailure } from './fetch-failure.ts';
+// Streams a response body into the episode's stored parts. Reading waits for at most one write in
+// flight, so the browser's buffer keeps draining; memory stays near two parts whatever the size.
+import { putPart } from '../db/media-parts.ts';
+import { FetchFailure } from '../shared/fetch-failure.ts';
 import { readWithStallTimeout } from './read-with-stall-timeout.ts';
 
-/** Bytes kept in memory before they are written as one part. */
-export const PART_BYTES = 1 << 20;
+/**
+ * The most bytes kept in memory before they are written as one part. Measured on 200 MB over
+ * loopback (worker, IndexedDB): 16 MiB parts wrote 10-15% faster than 8 MiB and about twice as
+ * fast as 1 MiB, in Chromium and Firefox alike. A dropped connection loses none of them (what
+ * arrived is written before the attempt ends); a closed tab loses what is in memory, so a part is
+ * also written once it is a few hundred milliseconds old, but never below 1 MiB: on a slow
+ * network parts are 1 MiB, on a fast one up to 16 MiB.
+ */
+export const PART_BYTES = 16 << 20;
+const MIN_PART_BYTES = 1 << 20;
+const PART_MS = 250;
 
 export interface StreamOptions {
   signal: AbortSignal;
   stallMs: number;
-  /** Bytes received so far, stored or not. */
+  /** Bytes of the file received so far, stored or not. */
   onProgress?: (bytes: number) => void;
 }
 
-/** Appends the body to the episode's parts from byte `start`; returns the new stored length. */
+/** Appends the body to attempt `generation`'s parts from byte `start`; returns the new length. */
 export async function streamToParts(
   episodeId: string,
+  generation: number,
   body: ReadableStream<Uint8Array>,
   start: number,
   options: StreamOptions,
@@ -25,15 +35,17 @@ export async function streamToParts(
   let nextOffset = start;
   let chunks: Uint8Array[] = [];
   let buffered = 0;
+  let since = Date.now();
   let writing = Promise.resolve();
   const flush = () => {
     if (buffered > 0 && !options.signal.aborted) {
       const blob = new Blob(chunks as BlobPart[]);
-      const at = nextOffset;
+      const offset = nextOffset;
       nextOffset += blob.size;
       chunks = [];
       buffered = 0;
-      writing = writing.then(() => appendPart(episodeId, at, blob));
+      since = Date.now();
+      writing = writing.then(() => putPart(episodeId, generation, { offset, blob }));
       // Failures surface at the next await of `writing`; this only marks them as handled.
       writing.catch(() => undefined);
     }
@@ -41,19 +53,16 @@ export async function streamToParts(
   };
   try {
     for (;;) {
-      const { done, value } = await readWithStallTimeout(reader, options.stallMs);
+      const { done, value } = await read(reader, options);
       if (done) break;
       chunks.push(value);
       buffered += value.byteLength;
       options.onProgress?.(nextOffset + buffered);
-      if (buffered >= PART_BYTES) {
+      if (buffered >= PART_BYTES || (buffered >= MIN_PART_BYTES && Date.now() - since >= PART_MS)) {
         await writing;
         void flush();
       }
     }
-  } catch (error) {
-    if (options.signal.aborted || error instanceof FetchFailure || isAbort(error)) throw error;
-    throw FetchFailure.network('The connection dropped.');
   } finally {
     // Keep what did arrive, so a retry after a dropped connection wastes nothing.
     await flush();
@@ -61,7 +70,12 @@ export async function streamToParts(
   return nextOffset;
 }
 
-function isAbort(error: unknown): boolean {
-  const name = (error as { name?: unknown } | null)?.name;
-  return name === 'AbortError' || name === 'QuotaExceededError';
+/** The next chunk; a read that fails means the connection dropped (a write says why itself). */
+async function read(reader: ReadableStreamDefaultReader<Uint8Array>, options: StreamOptions) {
+  try {
+    return await readWithStallTimeout(reader, options.stallMs);
+  } catch (error) {
+    if (options.signal.aborted || error instanceof FetchFailure) throw error;
+    throw FetchFailure.network('The connection dropped.');
+  }
 }

@@ -1,8 +1,11 @@
 // Enclosures from whichever element carries them: <enclosure>, Atom's rel="enclosure" link, or
 // media:content. URLs resolve against the feed; a missing, zero or garbled length becomes 0.
+// An item with several (cover art before the audio, audio and video) gives the one to play:
+// audio first, then video, then anything else, never an image.
 import type { Enclosure } from '../db/schema.ts';
 import { toHttpUrl } from '../shared/url-rules.ts';
-import { attr, children } from './xml-helpers.ts';
+import { attr, children, ENC } from './xml-helpers.ts';
+import type { XmlElement } from './xml-tree.ts';
 
 const TYPES_BY_EXTENSION: Record<string, string> = {
   mp3: 'audio/mpeg',
@@ -18,6 +21,11 @@ const TYPES_BY_EXTENSION: Record<string, string> = {
   m4v: 'video/mp4',
   mov: 'video/quicktime',
   webm: 'video/webm',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
 };
 
 /** An Enclosure from raw attribute values, or undefined when the URL is not http(s). */
@@ -37,18 +45,48 @@ export function toEnclosure(
   };
 }
 
-/** The first <enclosure> with an http(s) URL. */
-export function rssEnclosure(item: Element, base: string): Enclosure | undefined {
-  for (const element of children(item, 'enclosure')) {
-    const enclosure = toEnclosure(
-      attr(element, 'url'),
-      attr(element, 'type'),
-      attr(element, 'length'),
-      base,
-    );
-    if (enclosure) return enclosure;
+/** The <enclosure> to play (see bestEnclosure), or RSS 1.0's enc:enclosure (mod_enclosure). */
+export function rssEnclosure(item: XmlElement, base: string): Enclosure | undefined {
+  return bestEnclosure([
+    ...children(item, 'enclosure').map((element) =>
+      toEnclosure(attr(element, 'url'), attr(element, 'type'), attr(element, 'length'), base),
+    ),
+    ...children(item, 'enclosure', ENC).map((element) =>
+      toEnclosure(
+        localAttr(element, 'resource') ?? localAttr(element, 'url'),
+        localAttr(element, 'type'),
+        localAttr(element, 'length'),
+        base,
+      ),
+    ),
+  ]);
+}
+
+/** An attribute by local name, whatever prefix the feed gave it (rdf:resource, enc:type). */
+function localAttr(element: XmlElement, local: string): string | undefined {
+  for (const [name, value] of Object.entries(element.attributes)) {
+    if (name.slice(name.indexOf(':') + 1) === local && value.trim()) return value.trim();
   }
   return undefined;
+}
+
+/** The first audio enclosure, else the first video, else the first that is not an image. */
+export function bestEnclosure(
+  candidates: readonly (Enclosure | undefined)[],
+): Enclosure | undefined {
+  let best: Enclosure | undefined;
+  let bestRank = 0;
+  for (const candidate of candidates) {
+    const rank = candidate ? playRank(candidate.type) : 0;
+    if (rank > bestRank) [best, bestRank] = [candidate, rank];
+  }
+  return best;
+}
+
+function playRank(type: string): number {
+  if (type.startsWith('audio/')) return 3;
+  if (type.startsWith('video/')) return 2;
+  return type.startsWith('image/') ? 0 : 1;
 }
 
 function guessType(url: string): string {

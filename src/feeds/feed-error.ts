@@ -11,7 +11,8 @@ export type FeedErrorKind =
   | 'too-large'
   | 'refused'
   | 'timeout'
-  | 'unreachable';
+  | 'unreachable'
+  | 'busy';
 
 /** A feed could not be fetched or read; `message` says what happened in plain words. */
 export class FeedError extends Error {
@@ -20,6 +21,8 @@ export class FeedError extends Error {
   constructor(
     readonly kind: FeedErrorKind,
     message: string,
+    /** When the host said to ask again (Retry-After), in milliseconds since the epoch. */
+    readonly retryAt?: number,
   ) {
     super(message);
   }

@@ -1,24 +1,22 @@
 // Fetches and parses a feed, following where the publisher moved it: a permanent redirect, or
 // itunes:new-feed-url (one hop, and only when the new address really serves a feed).
-import type { FeedSnapshot } from '../db/library.ts';
+import { readFeed, type LoadedFeed } from './read-feed.ts';
+import type { KnownFeed, UnchangedFeed } from './request-feed.ts';
 
-/** A feed, the address to store for it from now on, and how long fetching and parsing took. */
-export interface LoadedFeed {
-  feedUrl: string;
-  feed: FeedSnapshot;
-  fetchMs: number;
-  parseMs: number;
-}
+export type { LoadedFeed } from './read-feed.ts';
 
-/** Loads the feed at `feedUrl` (absolute http(s)). Throws FeedError. */
-export async function loadFeed(feedUrl: string): Promise<LoadedFeed> {
-  // Reading feeds is a chunk of its own, loaded at the first subscribe or refresh.
-  const { readFeed } = await import('./read-feed.ts');
-  const loaded = await readFeed(feedUrl);
+/** Loads the feed at `feedUrl` (absolute http(s)), conditionally when `known`. Throws FeedError. */
+export async function loadFeed(
+  feedUrl: string,
+  known?: KnownFeed,
+): Promise<LoadedFeed | UnchangedFeed> {
+  const loaded = await readFeed(feedUrl, known);
+  if ('unchanged' in loaded) return loaded;
   const moved = loaded.feed.newFeedUrl;
   if (!moved || moved === loaded.feedUrl || moved === feedUrl) return loaded;
   try {
-    return await readFeed(moved);
+    const there = await readFeed(moved);
+    return 'unchanged' in there ? loaded : there;
   } catch {
     // A broken pointer must not break the podcast: keep the address that works.
     return loaded;

@@ -1,20 +1,22 @@
 // Atom 1.0 (RFC 4287) podcast feeds: entries with rel="enclosure" links, text constructs in
-// text/html/xhtml, and xml:base for relative URLs. Feeds that forgot the Atom namespace are read too.
+// text/html/xhtml, and xml:base (on any element, relative to its parent's) for relative URLs.
+// Feeds that forgot the Atom namespace are read too, and Atom 0.3's issued/modified dates.
 import type { EpisodeSnapshot, FeedSnapshot } from '../db/library.ts';
 import { toHttpUrl } from '../shared/url-rules.ts';
-import { toEnclosure } from './enclosure.ts';
-import { parseDate } from './parse-date.ts';
+import { bestEnclosure, toEnclosure } from './enclosure.ts';
+import { firstDate } from './parse-date.ts';
 import { parseDuration } from './parse-duration.ts';
-import { mediaEnclosure, mediaThumbnail } from './parse-media.ts';
+import { itunesImage, mediaEnclosure, mediaThumbnail, mediaTitle } from './parse-media.ts';
 import { parseEpisodeExtras, parseFunding, parsePersons } from './parse-podcast-namespace.ts';
 import { plainText } from './plain-text.ts';
-import { attr, child, children, childText, ITUNES, textOf } from './xml-helpers.ts';
+import { serializeXml } from './serialize-xml.ts';
+import { attr, child, children, childText, DUBLIN_CORE, ITUNES, textOf } from './xml-helpers.ts';
+import type { XmlElement } from './xml-tree.ts';
 
 const A = /^$|w3\.org\/2005\/atom|^atom$/i;
-const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
 /** Reads an Atom <feed> element. */
-export function parseAtom(feed: Element, feedUrl: string): FeedSnapshot {
+export function parseAtom(feed: XmlElement, feedUrl: string): FeedSnapshot {
   const base = xmlBase(feed, feedUrl);
   return {
     podcast: {
@@ -26,9 +28,9 @@ export function parseAtom(feed: Element, feedUrl: string): FeedSnapshot {
       description: htmlOf(child(feed, 'subtitle', A)) ?? childText(feed, 'summary', ITUNES) ?? '',
       link: linkHref(feed, 'alternate', base),
       artworkUrl:
-        toHttpUrl(attr(child(feed, 'image', ITUNES), 'href'), base) ??
-        toHttpUrl(childText(feed, 'logo', A), base) ??
-        toHttpUrl(childText(feed, 'icon', A), base) ??
+        itunesImage(feed, base) ??
+        textUrl(child(feed, 'logo', A), base) ??
+        textUrl(child(feed, 'icon', A), base) ??
         mediaThumbnail(feed, base),
       funding: parseFunding(feed, base),
       persons: parsePersons(feed, base),
@@ -38,24 +40,36 @@ export function parseAtom(feed: Element, feedUrl: string): FeedSnapshot {
   };
 }
 
-function parseEntry(entry: Element, feedBase: string): EpisodeSnapshot {
+function parseEntry(entry: XmlElement, feedBase: string): EpisodeSnapshot {
   const base = xmlBase(entry, feedBase);
-  const enclosureLink = children(entry, 'link', A).find(
-    (link) => attr(link, 'rel')?.toLowerCase() === 'enclosure' && attr(link, 'href'),
+  const enclosureLinks = children(entry, 'link', A).filter(
+    (link) => attr(link, 'rel')?.toLowerCase() === 'enclosure',
   );
   const media = mediaEnclosure(entry, base);
   const enclosure =
-    (enclosureLink &&
-      toEnclosure(
-        attr(enclosureLink, 'href'),
-        attr(enclosureLink, 'type'),
-        attr(enclosureLink, 'length'),
-        base,
-      )) ||
-    media?.enclosure;
-  const title = plainText(textOf(child(entry, 'title', A)));
+    bestEnclosure(
+      enclosureLinks.map((link) =>
+        toEnclosure(
+          attr(link, 'href'),
+          attr(link, 'type'),
+          attr(link, 'length'),
+          xmlBase(link, base),
+        ),
+      ),
+    ) ?? media?.enclosure;
+  const title =
+    plainText(textOf(child(entry, 'title', A))) ??
+    plainText(childText(entry, 'title', DUBLIN_CORE)) ??
+    plainText(mediaTitle(entry));
   const link = linkHref(entry, 'alternate', base);
-  const date = childText(entry, 'published', A) ?? childText(entry, 'updated', A);
+  const dates = [
+    childText(entry, 'published', A),
+    childText(entry, 'updated', A),
+    childText(entry, 'issued', A),
+    childText(entry, 'modified', A),
+    childText(entry, 'date', DUBLIN_CORE),
+  ];
+  const date = dates.find(Boolean);
   return {
     guid: childText(entry, 'id', A) ?? enclosure?.url ?? link ?? `untitled:${title}|${date}`,
     title: title ?? 'Untitled episode',
@@ -64,10 +78,9 @@ function parseEntry(entry: Element, feedBase: string): EpisodeSnapshot {
       htmlOf(child(entry, 'summary', A)) ??
       childText(entry, 'summary', ITUNES) ??
       '',
-    publishedAt: parseDate(date),
+    publishedAt: firstDate(dates),
     durationSeconds: parseDuration(childText(entry, 'duration', ITUNES)) ?? media?.durationSeconds,
-    artworkUrl:
-      toHttpUrl(attr(child(entry, 'image', ITUNES), 'href'), base) ?? mediaThumbnail(entry, base),
+    artworkUrl: itunesImage(entry, base) ?? mediaThumbnail(entry, base),
     enclosure,
     link,
     persons: parsePersons(entry, base),
@@ -76,14 +89,12 @@ function parseEntry(entry: Element, feedBase: string): EpisodeSnapshot {
 }
 
 /** A text construct as HTML: html as given, xhtml serialised, text escaped with line breaks. */
-function htmlOf(element: Element | undefined): string | undefined {
+function htmlOf(element: XmlElement | undefined): string | undefined {
   if (!element) return undefined;
   const type = attr(element, 'type')?.toLowerCase() ?? 'text';
   if (type === 'xhtml') {
     const container = child(element, 'div', /xhtml/i) ?? element;
-    const serializer = new XMLSerializer();
-    const html = Array.from(container.childNodes, (node) => serializer.serializeToString(node));
-    return html.join('').trim() || undefined;
+    return serializeXml(container.nodes).trim() || undefined;
   }
   const text = textOf(element);
   if (!text || type === 'html' || type.includes('html')) return text;
@@ -91,14 +102,19 @@ function htmlOf(element: Element | undefined): string | undefined {
 }
 
 /** The href of the first link with this rel (alternate is the default rel). */
-function linkHref(parent: Element, rel: string, base: string): string | undefined {
+function linkHref(parent: XmlElement, rel: string, base: string): string | undefined {
   const link = children(parent, 'link', A).find(
     (element) => (attr(element, 'rel')?.toLowerCase() ?? 'alternate') === rel,
   );
-  return toHttpUrl(attr(link, 'href'), base);
+  return link && toHttpUrl(attr(link, 'href'), xmlBase(link, base));
 }
 
-function xmlBase(element: Element, base: string): string {
-  const value = element.getAttributeNS(XML_NAMESPACE, 'base') ?? element.getAttribute('xml:base');
+/** An element whose text is a URL (logo, icon), resolved against its own xml:base. */
+function textUrl(element: XmlElement | undefined, base: string): string | undefined {
+  return element && toHttpUrl(textOf(element), xmlBase(element, base));
+}
+
+function xmlBase(element: XmlElement, base: string): string {
+  const value = element.attributes['xml:base'];
   return (value && toHttpUrl(value, base)) || base;
 }

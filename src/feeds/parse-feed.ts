@@ -3,13 +3,14 @@ import type { EpisodeSnapshot, FeedSnapshot } from '../db/library.ts';
 import { FeedError } from './feed-error.ts';
 import { parseAtom } from './parse-atom.ts';
 import { parseRss } from './parse-rss.ts';
-import { parseXml, webPageError } from './parse-xml.ts';
+import { parseXml } from './parse-xml.ts';
+import { webPageError } from './web-page-error.ts';
 import { child } from './xml-helpers.ts';
 
 /** Parses feed text fetched from `feedUrl` (relative URLs resolve against it). */
 export function parseFeed(xml: string, feedUrl: string): FeedSnapshot {
-  const root = parseXml(xml, feedUrl).documentElement;
-  const name = root.localName.toLowerCase();
+  const root = parseXml(xml, feedUrl);
+  const name = root.local;
   const channel = child(root, 'channel');
   let feed: FeedSnapshot | undefined;
   if (name === 'rss' && channel) feed = parseRss(channel, channel, feedUrl);

@@ -4,11 +4,12 @@ import type { Episode, Podcast } from '../db/schema.ts';
 import { toHttpUrl } from '../shared/url-rules.ts';
 import { plainText } from './plain-text.ts';
 import { attr, child, children, PODCAST, textOf } from './xml-helpers.ts';
+import type { XmlElement } from './xml-tree.ts';
 
 type Persons = NonNullable<Podcast['persons']>;
 
 /** podcast:funding links, or undefined when there are none. */
-export function parseFunding(parent: Element, base: string): Podcast['funding'] {
+export function parseFunding(parent: XmlElement, base: string): Podcast['funding'] {
   const funding = children(parent, 'funding', PODCAST).flatMap((element) => {
     const url = toHttpUrl(attr(element, 'url'), base);
     return url ? [{ url, label: plainText(textOf(element)) ?? 'Support the show' }] : [];
@@ -17,7 +18,7 @@ export function parseFunding(parent: Element, base: string): Podcast['funding'] 
 }
 
 /** podcast:person credits, or undefined when there are none. */
-export function parsePersons(parent: Element, base: string): Persons | undefined {
+export function parsePersons(parent: XmlElement, base: string): Persons | undefined {
   const persons = children(parent, 'person', PODCAST).flatMap((element): Persons => {
     const name = plainText(textOf(element));
     if (!name) return [];
@@ -35,7 +36,7 @@ export function parsePersons(parent: Element, base: string): Persons | undefined
 
 /** An item's transcripts and chapters. */
 export function parseEpisodeExtras(
-  item: Element,
+  item: XmlElement,
   base: string,
 ): Pick<Episode, 'transcripts' | 'chaptersUrl'> {
   const transcripts = children(item, 'transcript', PODCAST).flatMap((element) => {

@@ -1,11 +1,12 @@
-// RSS 2.0 (and RSS 1.0/RDF, whose items sit beside the channel) with the iTunes, content,
-// Dublin Core, Media RSS and Podcasting 2.0 extensions.
+// RSS 2.0 and 0.9x, and RSS 1.0/0.90 (RDF, whose items sit beside the channel and are known by
+// rdf:about), with the iTunes, content, Dublin Core, Media RSS and Podcasting 2.0 extensions.
+// A field the usual element lacks falls back to the ones feeds put in its place.
 import type { EpisodeSnapshot, FeedSnapshot } from '../db/library.ts';
 import { toHttpUrl } from '../shared/url-rules.ts';
 import { rssEnclosure } from './enclosure.ts';
-import { parseDate } from './parse-date.ts';
+import { firstDate } from './parse-date.ts';
 import { parseDuration } from './parse-duration.ts';
-import { mediaEnclosure, mediaThumbnail } from './parse-media.ts';
+import { itunesImage, mediaEnclosure, mediaThumbnail, mediaTitle } from './parse-media.ts';
 import { parseEpisodeExtras, parseFunding, parsePersons } from './parse-podcast-namespace.ts';
 import { plainText } from './plain-text.ts';
 import {
@@ -14,18 +15,25 @@ import {
   children,
   childText,
   CONTENT,
+  DC_TERMS,
   DUBLIN_CORE,
   ITUNES,
   MEDIA,
 } from './xml-helpers.ts';
+import type { XmlElement } from './xml-tree.ts';
 
 /** Reads `channel`; its items are children of `itemParent` (the channel, or RDF's root). */
-export function parseRss(channel: Element, itemParent: Element, feedUrl: string): FeedSnapshot {
+export function parseRss(
+  channel: XmlElement,
+  itemParent: XmlElement,
+  feedUrl: string,
+): FeedSnapshot {
   return {
     podcast: {
       title:
         plainText(childText(channel, 'title')) ??
         plainText(childText(channel, 'title', ITUNES)) ??
+        plainText(childText(channel, 'title', DUBLIN_CORE)) ??
         'Untitled podcast',
       author:
         plainText(
@@ -40,8 +48,10 @@ export function parseRss(channel: Element, itemParent: Element, feedUrl: string)
         '',
       link: toHttpUrl(childText(channel, 'link'), feedUrl),
       artworkUrl:
-        toHttpUrl(attr(child(channel, 'image', ITUNES), 'href'), feedUrl) ??
+        itunesImage(channel, feedUrl) ??
         toHttpUrl(childText(child(channel, 'image') ?? channel, 'url'), feedUrl) ??
+        // RSS 1.0 puts <image> beside the channel, as it does items.
+        toHttpUrl(childText(child(itemParent, 'image') ?? channel, 'url'), feedUrl) ??
         mediaThumbnail(channel, feedUrl),
       funding: parseFunding(channel, feedUrl),
       persons: parsePersons(channel, feedUrl),
@@ -51,14 +61,25 @@ export function parseRss(channel: Element, itemParent: Element, feedUrl: string)
   };
 }
 
-function parseItem(item: Element, base: string): EpisodeSnapshot {
+function parseItem(item: XmlElement, base: string): EpisodeSnapshot {
   const media = mediaEnclosure(item, base);
   const enclosure = rssEnclosure(item, base) ?? media?.enclosure;
-  const title = plainText(childText(item, 'title')) ?? plainText(childText(item, 'title', ITUNES));
-  const link = toHttpUrl(childText(item, 'link'), base);
-  const date = childText(item, 'pubdate') ?? childText(item, 'date', DUBLIN_CORE);
+  const title =
+    plainText(childText(item, 'title')) ??
+    plainText(childText(item, 'title', ITUNES)) ??
+    plainText(childText(item, 'title', DUBLIN_CORE)) ??
+    plainText(mediaTitle(item));
+  const guid = childText(item, 'guid');
+  const link = toHttpUrl(childText(item, 'link'), base) ?? permalink(item, guid);
+  const dates = [
+    childText(item, 'pubdate'),
+    childText(item, 'date', DUBLIN_CORE),
+    childText(item, 'issued', DC_TERMS),
+    childText(item, 'modified', DC_TERMS),
+  ];
+  const date = dates.find(Boolean);
   return {
-    guid: childText(item, 'guid') ?? enclosure?.url ?? link ?? `untitled:${title}|${date}`,
+    guid: guid ?? attr(item, 'rdf:about') ?? enclosure?.url ?? link ?? `untitled:${title}|${date}`,
     title: title ?? 'Untitled episode',
     descriptionHtml:
       childText(item, 'encoded', CONTENT) ??
@@ -66,13 +87,19 @@ function parseItem(item: Element, base: string): EpisodeSnapshot {
       childText(item, 'summary', ITUNES) ??
       childText(child(item, 'group', MEDIA) ?? item, 'description', MEDIA) ??
       '',
-    publishedAt: parseDate(date),
+    publishedAt: firstDate(dates),
     durationSeconds: parseDuration(childText(item, 'duration', ITUNES)) ?? media?.durationSeconds,
-    artworkUrl:
-      toHttpUrl(attr(child(item, 'image', ITUNES), 'href'), base) ?? mediaThumbnail(item, base),
+    artworkUrl: itunesImage(item, base) ?? mediaThumbnail(item, base),
     enclosure,
     link,
     persons: parsePersons(item, base),
     ...parseEpisodeExtras(item, base),
   };
+}
+
+/** A guid that is a permalink (RSS 2.0: unless isPermaLink="false") to an http(s) page. */
+function permalink(item: XmlElement, guid: string | undefined): string | undefined {
+  if (attr(child(item, 'guid'), 'isPermaLink')?.toLowerCase() === 'false') return undefined;
+  // Only an absolute URL: a relative "guid" is an identifier, not an address.
+  return toHttpUrl(guid);
 }

@@ -2,18 +2,7 @@
 // the prolog, characters XML forbids, bare "&", HTML entities such as &nbsp;, and namespace
 // prefixes used without a declaration. Browsers stop at the first such error, so the text is
 // repaired and parsed again. CDATA sections and comments are left exactly as they are.
-
-/** URIs for prefixes feeds commonly use without declaring them. */
-const KNOWN_NAMESPACES: Record<string, string> = {
-  itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
-  podcast: 'https://podcastindex.org/namespace/1.0',
-  content: 'http://purl.org/rss/1.0/modules/content/',
-  media: 'http://search.yahoo.com/mrss/',
-  atom: 'http://www.w3.org/2005/Atom',
-  dc: 'http://purl.org/dc/elements/1.1/',
-  googleplay: 'http://www.google.com/schemas/play-podcasts/1.0',
-  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
-};
+import { undeclaredPrefixUri } from './xml-tree.ts';
 
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 const VERBATIM = /(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)/;
@@ -55,10 +44,7 @@ function declareMissingPrefixes(xml: string): string {
   const missing = [...used].filter((p) => p !== 'xml' && p !== 'xmlns' && !declared.has(p));
   if (missing.length === 0) return xml;
   const declarations = missing
-    .map((prefix) => {
-      const uri = KNOWN_NAMESPACES[prefix.toLowerCase()] ?? `urn:x-longwave:undeclared:${prefix}`;
-      return ` xmlns:${prefix}="${uri}"`;
-    })
+    .map((prefix) => ` xmlns:${prefix}="${undeclaredPrefixUri(prefix)}"`)
     .join('');
   const at = root.index + 1 + (root[1]?.length ?? 0);
   return xml.slice(0, at) + declarations + xml.slice(at);

@@ -1,7 +1,5 @@
-// Cache Storage names shared by the page and the service worker.
-
-/** Complete `200` responses of downloaded episodes, keyed by the enclosure URL. */
-export const MEDIA_CACHE = 'longwave-media-v1';
+// Cache Storage names shared by the page and the service worker. (Episode audio is not in Cache
+// Storage: it lives in IndexedDB, see src/db/media-parts.ts.)
 
 /** Podcast and episode artwork, so the library looks right offline. */
 export const ARTWORK_CACHE = 'longwave-artwork-v1';

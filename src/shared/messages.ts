@@ -1,24 +1,19 @@
-// Every message between the page and the service worker, as one discriminated union.
+// Every message between the page and the service worker, as one discriminated union. (Download
+// changes reach every context through a BroadcastChannel: src/db/download-changes.ts.)
 
 /** Page → service worker. */
 export type PageMessage = { type: 'SKIP_WAITING' };
 
 /** Service worker → page. */
-export type WorkerMessage =
-  | { type: 'DOWNLOAD_SETTLED'; episodeId: string; outcome: 'downloaded' | 'failed' | 'cancelled' }
-  | { type: 'OPEN_EPISODE'; episodeId: string };
-
-const workerMessageTypes: ReadonlySet<string> = new Set<WorkerMessage['type']>([
-  'DOWNLOAD_SETTLED',
-  'OPEN_EPISODE',
-]);
+export type WorkerMessage = { type: 'OPEN_EPISODE'; episodeId: string };
 
 /** Narrows data from a `message` event to a message the service worker sends. */
 export function isWorkerMessage(data: unknown): data is WorkerMessage {
   return (
     typeof data === 'object' &&
     data !== null &&
-    workerMessageTypes.has((data as { type?: unknown }).type as string)
+    (data as { type?: unknown }).type === 'OPEN_EPISODE' &&
+    typeof (data as { episodeId?: unknown }).episodeId === 'string'
   );
 }
 

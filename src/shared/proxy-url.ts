@@ -4,3 +4,8 @@
 export function proxiedUrl(url: string): string {
   return new URL(`/proxy?url=${encodeURIComponent(url)}`, self.location.origin).href;
 }
+
+/** Whether `url` is already an address of the app's proxy. */
+export function isProxiedUrl(url: string): boolean {
+  return url.startsWith(new URL('/proxy?', self.location.origin).href);
+}

@@ -8,7 +8,7 @@ import { demoEpisodes } from '../../server/demo/demo-episodes.ts';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
 import {
   backgroundFetchBytes,
-  cachedSha256,
+  storedSha256,
   episodeItem,
   openApp,
   openDemoPodcast,
@@ -75,9 +75,7 @@ test('a waiting update is offered; Dismiss keeps A running, Reload switches to B
   await expect(item.getByRole('button', { name: 'Delete download' })).toBeVisible({
     timeout: 60_000,
   });
-  expect(await cachedSha256(page, `${server.url}/demo/audio/${episode.slug}.wav`)).toBe(
-    demoAudioSha256(episode),
-  );
+  expect(await storedSha256(page, episode.title)).toBe(demoAudioSha256(episode));
 });
 
 test('an in-page download under way resumes after Reload into the new version', async () => {
@@ -99,9 +97,7 @@ test('an in-page download under way resumes after Reload into the new version', 
   await expect(item.getByRole('button', { name: 'Delete download' })).toBeVisible({
     timeout: 60_000,
   });
-  expect(await cachedSha256(page, `${server.url}/demo/audio/${episode.slug}.wav`)).toBe(
-    demoAudioSha256(episode),
-  );
+  expect(await storedSha256(page, episode.title)).toBe(demoAudioSha256(episode));
 });
 
 /** Puts `build` on the server and lets the browser find it, as its own update check would. */

@@ -7,14 +7,14 @@ import { demoEpisodes } from '../../server/demo/demo-episodes.ts';
 import { formatBytes } from '../../src/shared/format.ts';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
 import {
-  cachedSha256,
+  storedSha256,
   downloadRecords,
   episodeItem,
   openApp,
   openDemoPodcast,
-  MEDIA_CACHE,
 } from '../support/app-page.ts';
 import { launchChromium, type ChromiumSession } from '../support/chromium.ts';
+import { damageStorageInPage } from '../support/stored-audio.ts';
 
 const [first, second] = [...demoEpisodes].sort((a, b) => a.bytes - b.bytes);
 
@@ -89,8 +89,8 @@ test('lists every download with its real size; deleting one frees its audio and 
   const before = await shownUsage(page);
   await episodeItem(page, second!.title).getByRole('button', { name: 'Delete download' }).click();
   await expect(episodeItem(page, second!.title)).toHaveCount(0);
-  await expect.poll(() => cachedSha256(page, audioUrl(second!.slug))).toBeNull();
-  expect(await cachedSha256(page, audioUrl(first!.slug))).toBe(demoAudioSha256(first!));
+  await expect.poll(() => storedSha256(page, second!.title)).toBeNull();
+  expect(await storedSha256(page, first!.title)).toBe(demoAudioSha256(first!));
   await expect.poll(() => shownUsage(page)).toBeLessThan(before - 0.9 * second!.bytes);
   await expect(page.getByText('1 episode,')).toContainText(formatBytes(first!.bytes));
 });
@@ -115,7 +115,7 @@ test('a full disk fails the download, says what can be freed, and Settings frees
 
   await page.getByRole('button', { name: 'Delete played downloads' }).click();
   await expect(page.getByText('No downloaded episodes take space on this device.')).toBeVisible();
-  await expect.poll(() => cachedSha256(page, audioUrl(first!.slug))).toBeNull();
+  await expect.poll(() => storedSha256(page, first!.title)).toBeNull();
 
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url });
   await page.goBack();
@@ -130,15 +130,8 @@ test('a full disk fails the download, says what can be freed, and Settings frees
 test('the consistency check removes orphan audio and un-marks downloads whose audio is gone', async () => {
   const page = await openBrowser();
   await download(page, first!.title, second!.title);
-  // What a crash or a cleared cache leaves: audio nobody owns, a "downloaded" with no audio.
-  await page.evaluate(
-    async ({ cacheName, orphan, lost }) => {
-      const cache = await caches.open(cacheName);
-      await cache.put(orphan, new Response('stray bytes'));
-      await cache.delete(lost);
-    },
-    { cacheName: MEDIA_CACHE, orphan: `${server.url}/stray.mp3`, lost: audioUrl(second!.slug) },
-  );
+  // What a crash or cleared storage leaves: audio nobody owns, a "downloaded" with no audio.
+  await page.evaluate(damageStorageInPage, { orphan: 'stray', lose: second!.title });
 
   await page.reload();
   const notice = page.getByRole('status').filter({ hasText: 'had gone from this device' });
@@ -146,12 +139,9 @@ test('the consistency check removes orphan audio and un-marks downloads whose au
   await expect(notice).toContainText('Removed 1 leftover file');
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toHaveCount(0);
-  const cached = await page.evaluate(
-    async (name) => (await (await caches.open(name)).keys()).map((request) => request.url),
-    MEDIA_CACHE,
-  );
-  expect(cached).toEqual([audioUrl(first!.slug)]);
-  expect((await downloadRecords(page)).map((record) => record.url)).toEqual([
+  expect(await storedSha256(page, first!.title)).toBe(demoAudioSha256(first!));
+  expect(await storedSha256(page, second!.title)).toBeNull();
+  expect((await downloadRecords(page)).map((record) => record.sourceUrl)).toEqual([
     audioUrl(first!.slug),
   ]);
   await expect(
@@ -159,10 +149,7 @@ test('the consistency check removes orphan audio and un-marks downloads whose au
   ).toBeVisible();
 
   // On demand too.
-  await page.evaluate(
-    async ({ cacheName, orphan }) => (await caches.open(cacheName)).put(orphan, new Response('x')),
-    { cacheName: MEDIA_CACHE, orphan: `${server.url}/another-stray.mp3` },
-  );
+  await page.evaluate(damageStorageInPage, { orphan: 'another-stray' });
   await openSettings(page);
   await page.getByRole('button', { name: 'Check storage' }).click();
   await expect(page.getByRole('main').getByRole('status')).toHaveText(
@@ -256,6 +243,5 @@ test('with "Delete played episodes: Right away", finishing an episode deletes it
   await expect(
     episodeItem(page, first!.title).getByRole('button', { name: 'Download' }),
   ).toBeVisible();
-  // Chromium may show the cache entry for a moment after Cache.delete has resolved.
-  await expect.poll(() => cachedSha256(page, audioUrl(first!.slug))).toBeNull();
+  await expect.poll(() => storedSha256(page, first!.title)).toBeNull();
 });

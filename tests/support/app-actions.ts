@@ -1,6 +1,7 @@
 // What the download tests do in the app, for any engine: subscribe, press an episode's buttons,
-// and read back what Cache Storage and IndexedDB really hold.
+// and read back what IndexedDB really holds and the service worker really serves.
 import type { AppTab } from './engine.ts';
+import { audioSha256InPage, type AudioSource } from './stored-audio.ts';
 
 export interface DownloadRecord {
   episodeId: string;
@@ -9,7 +10,9 @@ export interface DownloadRecord {
   strategy: string;
   bytesDone: number;
   bytesTotal?: number;
-  fetchUrl: string;
+  generation: number;
+  sourceUrl: string;
+  fetchUrl?: string;
   failureReason?: string;
   failureMessage?: string;
   pauseReason?: string;
@@ -76,6 +79,8 @@ export function readStore(tab: AppTab): Promise<{
   partBytes: number;
   /** Stored parts per episode id. */
   partsOf: Record<string, number>;
+  /** Stored bytes per episode id. */
+  bytesOf: Record<string, number>;
 }> {
   return tab.evaluate(
     () =>
@@ -94,12 +99,17 @@ export function readStore(tab: AppTab): Promise<{
             const sizeOf = (part: (typeof stored)[number]) =>
               part.blob?.size ?? part.bytes?.byteLength ?? 0;
             const partsOf: Record<string, number> = {};
-            for (const { episodeId } of stored) partsOf[episodeId] = (partsOf[episodeId] ?? 0) + 1;
+            const bytesOf: Record<string, number> = {};
+            for (const part of stored) {
+              partsOf[part.episodeId] = (partsOf[part.episodeId] ?? 0) + 1;
+              bytesOf[part.episodeId] = (bytesOf[part.episodeId] ?? 0) + sizeOf(part);
+            }
             resolve({
               downloads: downloads.result,
               parts: stored.length,
               partBytes: stored.reduce((sum, part) => sum + sizeOf(part), 0),
               partsOf,
+              bytesOf,
             });
           };
           tx.onerror = () => reject(tx.error);
@@ -114,14 +124,16 @@ export async function downloadOf(tab: AppTab, title: string): Promise<DownloadRe
   return (await readStore(tab)).downloads.find((d) => d.title === title);
 }
 
-/** SHA-256 (hex) of what the media cache holds for `url`, or null. */
-export function cachedSha256(tab: AppTab, url: string): Promise<string | null> {
-  return tab.evaluate(async (key) => {
-    const response = await (await caches.open('longwave-media-v1')).match(key);
-    if (!response) return null;
-    const digest = await crypto.subtle.digest('SHA-256', await response.arrayBuffer());
-    return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-  }, url);
+/**
+ * SHA-256 (hex) of the audio stored for the episode with this title, or null when none is: its
+ * parts as stored, or (`served`) as the service worker serves them at the app's media address.
+ */
+export function storedSha256(
+  tab: AppTab,
+  title: string,
+  source: AudioSource = 'parts',
+): Promise<string | null> {
+  return tab.evaluate(audioSha256InPage, { title, source });
 }
 
 /** Sets a stored setting (e.g. a short stall timeout for tests). */

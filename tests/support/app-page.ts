@@ -1,7 +1,6 @@
 // What a browser test does on Longwave's pages, said once: find things as a person reads them.
 import { expect, type Locator, type Page } from '@playwright/test';
-
-export const MEDIA_CACHE = 'longwave-media-v1';
+import { audioSha256InPage, type AudioSource } from './stored-audio.ts';
 
 /** Opens the app and waits until its service worker controls the page. */
 export async function openApp(page: Page, url: string): Promise<void> {
@@ -29,26 +28,28 @@ export function episodeItem(page: Page, title: string): Locator {
     .filter({ has: page.getByRole('heading', { name: title, exact: true }) });
 }
 
-/** SHA-256 (hex) of what Cache Storage holds for `url`, or null when nothing is there. */
-export function cachedSha256(page: Page, url: string): Promise<string | null> {
-  return page.evaluate(
-    async ({ cacheName, url }) => {
-      const response = await (await caches.open(cacheName)).match(url);
-      if (!response) return null;
-      const digest = await crypto.subtle.digest('SHA-256', await response.arrayBuffer());
-      return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join(
-        '',
-      );
-    },
-    { cacheName: MEDIA_CACHE, url },
-  );
+/**
+ * SHA-256 (hex) of the audio stored for the episode with this title, or null when none is: its
+ * parts as stored, or (`served`) as the service worker serves them at the app's media address.
+ */
+export function storedSha256(
+  page: Page,
+  title: string,
+  source: AudioSource = 'parts',
+): Promise<string | null> {
+  return page.evaluate(audioSha256InPage, { title, source });
 }
 
 /** The download record of every episode, read straight from IndexedDB. */
 export function downloadRecords(
   page: Page,
-): Promise<{ episodeId: string; state: string; url: string }[]> {
+): Promise<{ episodeId: string; state: string; sourceUrl: string; generation: number }[]> {
   return storedRows(page, 'downloads');
+}
+
+/** How many parts of audio IndexedDB holds, for every episode together. */
+export async function storedPartCount(page: Page): Promise<number> {
+  return (await storedRows(page, 'parts')).length;
 }
 
 /** A setting's stored value, read straight from IndexedDB; undefined when never written. */

@@ -19,12 +19,21 @@ export interface DownloadFixture {
 export async function setUpDownloadTest(
   name: EngineName,
   sizes: number[],
-  options: { stallSeconds?: number } = {},
+  options: {
+    stallSeconds?: number;
+    /**
+     * A disk this full (Chromium only). Set before the app first stores anything: Chromium's
+     * IndexedDB reads an origin's quota when it opens the origin's database and keeps it.
+     */
+    quotaBytes?: number;
+  } = {},
 ): Promise<DownloadFixture> {
   // The media host is on loopback, so the proxy must be allowed to reach it.
   const app = await startAppServer({ allowPrivateHosts: true });
   const media = await startMediaServer(sizes);
   const engine = await launchEngine(name);
+  if (options.quotaBytes !== undefined)
+    await engine.overrideQuota!(new URL(app.url).origin, options.quotaBytes);
   const tab = await engine.newTab();
   await tab.goto(app.url);
   await setSetting(tab, 'downloadStallSeconds', options.stallSeconds ?? 3);

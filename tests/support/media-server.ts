@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { demoAudioChunks, demoAudioSha256 } from '../../server/demo/demo-audio.ts';
 import type { DemoEpisode } from '../../server/demo/demo-episodes.ts';
-import { parseByteRange } from '../../server/http/parse-byte-range.ts';
+import { parseByteRange } from '../../src/shared/parse-byte-range.ts';
 
 export interface Fault {
   /** Answer this status (e.g. 503, 429, 404) to the next `times` GET requests. */
@@ -166,7 +166,7 @@ function serveAudio(
   }
   const start = range?.start ?? 0;
   const end = range?.end ?? episode.bytes - 1;
-  const cut = pickCut(req.method, fault);
+  const cut = pickCut(req.method, fault, end - start + 1);
   const headers: Record<string, string> = {
     'Content-Type': 'audio/wav',
     'Accept-Ranges': 'bytes',
@@ -189,11 +189,16 @@ function serveAudio(
 
 type Cut = { kind: 'drop' | 'stall' | 'truncate'; afterBytes: number };
 
-function pickCut(method: string | undefined, fault: Fault | undefined): Cut | undefined {
+/** The cut this response gets: only one longer than the cut point can be cut after it. */
+function pickCut(
+  method: string | undefined,
+  fault: Fault | undefined,
+  length: number,
+): Cut | undefined {
   if (method !== 'GET' || !fault) return undefined;
   for (const kind of ['drop', 'stall', 'truncate'] as const) {
     const spec = fault[kind];
-    if (spec && spec.times > 0) {
+    if (spec && spec.times > 0 && length > spec.afterBytes) {
       spec.times -= 1;
       return { kind, afterBytes: spec.afterBytes };
     }

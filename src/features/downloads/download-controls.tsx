@@ -5,6 +5,7 @@ import type { Download, Episode } from '../../db/schema.ts';
 import { cancelDownload, removeDownload, retryDownload } from '../../downloads/download-actions.ts';
 import { askThenDownload } from './ask-then-download.ts';
 import { downloadStatus } from './download-status.ts';
+import { useLiveDownload } from './use-live-download.ts';
 import { FreeSpaceHint } from './free-space-hint.tsx';
 
 /** Download / Cancel download / Retry download / Delete download, as the state allows. */
@@ -61,7 +62,8 @@ export function DownloadControls({
 }
 
 /** A progressbar (indeterminate while the size is unknown) with the status in words. */
-export function DownloadProgress({ download }: { download: Download }) {
+export function DownloadProgress({ download: stored }: { download: Download }) {
+  const download = useLiveDownload(stored);
   const { bytesDone, bytesTotal } = download;
   return (
     <span className="download-progress">

@@ -8,7 +8,7 @@ import { formatBytes } from '../../shared/format.ts';
 import { DownloadProgress } from './download-controls.tsx';
 import { downloadStatus } from './download-status.ts';
 import { FreeSpaceHint } from './free-space-hint.tsx';
-import { useSpeed } from './use-speed.ts';
+import { useLiveDownload } from './use-live-download.ts';
 
 /** Lists downloads, running ones first. */
 export function DownloadsPage() {
@@ -50,7 +50,7 @@ export function DownloadsPage() {
 }
 
 function DownloadRow({ download }: { download: Download }) {
-  const speed = useSpeed(download.bytesDone);
+  const speed = useLiveDownload(download).bytesPerSecond;
   const running =
     download.state === 'downloading' || download.state === 'paused' || download.state === 'queued';
   return (

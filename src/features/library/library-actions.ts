@@ -5,51 +5,49 @@ import {
   findPodcastByFeedUrl,
   listPodcasts,
   podcastDownloads,
-  recordRefreshError,
-  refreshFeed,
-  subscribeFeed,
 } from '../../db/library.ts';
-import type { Episode, Podcast } from '../../db/schema.ts';
+import type { Podcast } from '../../db/schema.ts';
 import { autoDownload } from '../../downloads/auto-download.ts';
-import { cancelDownload, removeDownload } from '../../downloads/download-actions.ts';
+import { removeDownload } from '../../downloads/download-actions.ts';
 import { feedAddress } from '../../feeds/feed-address.ts';
-import { FeedError } from '../../feeds/feed-error.ts';
-import { loadFeed, type LoadedFeed } from '../../feeds/load-feed.ts';
-import { runLimited } from './run-limited.ts';
+import type { SubscribeTimings } from '../../feeds/subscribe-to-feed.ts';
+import { runLimited } from '../../shared/run-limited.ts';
 
-const ACTIVE_STATES = new Set(['queued', 'downloading', 'paused']);
+let client: Promise<typeof import('../../feeds/feed-worker-client.ts')> | undefined;
 
-/** Subscribes to the feed at `input` as typed; returns the podcast id (existing or new). */
+/** The feed worker's page side, loaded at the first subscribe, refresh or import. */
+export function feedClient() {
+  client ??= import('../../feeds/feed-worker-client.ts');
+  return client;
+}
+
+/**
+ * Subscribes to the feed at `input` as typed; resolves with the podcast id (existing or new) as
+ * soon as the podcast can be shown, while the feed worker goes on storing its older episodes.
+ */
 export async function subscribe(input: string): Promise<string> {
   const url = feedAddress(input);
   const existing = await findPodcastByFeedUrl(url);
   if (existing) return existing.id;
-  const loaded = await loadFeed(url);
-  const storing = performance.now();
-  const { podcastId, rest } = await subscribeFeed(loaded.feedUrl, loaded.feed);
-  const shownAfter = performance.now() - storing;
-  void rest.then(
-    () => recordTimings(loaded, shownAfter, performance.now() - storing),
-    (error: unknown) =>
-      recordRefreshError(podcastId, `Some episodes could not be saved: ${messageOf(error)}`),
-  );
-  return podcastId;
+  const { feedWorker, unwrap, callback } = await feedClient();
+  return new Promise((resolve, reject) => {
+    feedWorker()
+      .subscribe(url, callback(resolve))
+      .then((result) => {
+        const { podcastId, timings } = unwrap(result);
+        recordTimings(timings);
+        resolve(podcastId);
+      })
+      .catch(reject);
+  });
 }
 
 /** Fetches a podcast's feed and merges it in; returns how many episodes are new. */
 export async function refreshPodcast(podcast: Podcast): Promise<number> {
-  let added: Episode[];
-  try {
-    const loaded = await loadFeed(podcast.feedUrl);
-    added = await refreshFeed(podcast.id, loaded.feedUrl, loaded.feed);
-  } catch (error) {
-    const feedError =
-      error instanceof FeedError ? error : new FeedError('unreachable', messageOf(error));
-    await recordRefreshError(podcast.id, feedError.message);
-    throw feedError;
-  }
-  await autoDownload(podcast, added);
-  return added.length;
+  const { feedWorker, unwrap } = await feedClient();
+  const outcome = unwrap(await feedWorker().refresh(podcast.id, false));
+  await autoDownload(podcast, outcome.newest);
+  return outcome.added;
 }
 
 /** What refreshing every podcast did. */
@@ -78,10 +76,8 @@ export async function refreshAll(): Promise<RefreshSummary> {
 
 /** Stops and deletes the podcast's downloads, then removes the podcast and its episodes. */
 export async function unsubscribe(podcastId: string): Promise<void> {
-  for (const download of await podcastDownloads(podcastId)) {
-    if (ACTIVE_STATES.has(download.state)) await cancelDownload(download.episodeId);
+  for (const download of await podcastDownloads(podcastId))
     await removeDownload(download.episodeId);
-  }
   await deletePodcast(podcastId);
 }
 
@@ -91,28 +87,31 @@ export function messageOf(error: unknown): string {
 }
 
 /**
- * Leaves fetch, parse and store times in the Performance timeline for benchmarks to read:
- * feed-store-first until the podcast could be shown, feed-store until every episode was stored.
+ * Leaves the feed worker's fetch, parse and store times in the page's Performance timeline for
+ * benchmarks to read: feed-store-first until the podcast could be shown, feed-store until every
+ * episode was stored. They end now, when the page heard the worker finish.
  */
-function recordTimings(loaded: LoadedFeed, firstMs: number, storeMs: number): void {
-  const episodes = loaded.feed.episodes.length;
+function recordTimings(timings: SubscribeTimings): void {
+  const { episodes, fetchMs, parseMs, firstStoreMs, storeMs } = timings;
+  if (episodes === 0) return;
   const end = performance.now();
+  const detail = { episodes };
   try {
-    performance.measure('longwave:feed-store', { start: end - storeMs, end, detail: { episodes } });
+    performance.measure('longwave:feed-store', { start: end - storeMs, end, detail });
     performance.measure('longwave:feed-store-first', {
       start: end - storeMs,
-      duration: firstMs,
-      detail: { episodes },
+      duration: firstStoreMs,
+      detail,
     });
     performance.measure('longwave:feed-parse', {
-      start: end - storeMs - loaded.parseMs,
-      duration: loaded.parseMs,
-      detail: { episodes },
+      start: end - storeMs - parseMs,
+      duration: parseMs,
+      detail,
     });
     performance.measure('longwave:feed-fetch', {
-      start: end - storeMs - loaded.parseMs - loaded.fetchMs,
-      duration: loaded.fetchMs,
-      detail: { episodes },
+      start: end - storeMs - parseMs - fetchMs,
+      duration: fetchMs,
+      detail,
     });
   } catch {
     // Timings are for benchmarks; a platform without User Timing L3 simply has none.

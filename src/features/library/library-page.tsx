@@ -1,7 +1,9 @@
-// The library: every subscribed podcast with its artwork, and the ways to add and refresh them.
+// The library: every subscribed podcast with its artwork and when it was last refreshed, and the
+// ways to add and refresh them.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import { listPodcasts } from '../../db/library.ts';
+import { formatAgo } from '../../shared/format-ago.ts';
 import { OpmlControls } from './opml-controls.tsx';
 import { RefreshAll } from './refresh-all.tsx';
 import { SubscribeForm } from './subscribe-form.tsx';
@@ -46,6 +48,11 @@ export function LibraryPage() {
                 )}
                 <span>{podcast.title}</span>
               </Link>
+              <span className="muted refreshed">
+                {podcast.refreshError
+                  ? 'Last refresh failed'
+                  : `Refreshed ${formatAgo(podcast.refreshedAt)}`}
+              </span>
             </li>
           ))}
         </ul>

@@ -1,8 +1,8 @@
 // OPML import: subscribe to every feed in a file.
 import { findPodcastByFeedUrl } from '../../db/library.ts';
 import { feedAddress } from '../../feeds/feed-address.ts';
-import { messageOf, subscribe } from './library-actions.ts';
-import { runLimited } from './run-limited.ts';
+import { feedClient, messageOf, subscribe } from './library-actions.ts';
+import { runLimited } from '../../shared/run-limited.ts';
 
 /** What an import did. */
 export interface ImportSummary {
@@ -16,9 +16,9 @@ export async function importOpml(
   text: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ImportSummary> {
-  // Loaded when a file is chosen: the first screen does without the XML readers.
-  const { parseOpml } = await import('../../feeds/parse-opml.ts');
-  const feeds = parseOpml(text);
+  // Read in the feed worker, with the feeds' XML reader: the page has none.
+  const { feedWorker, unwrap } = await feedClient();
+  const feeds = unwrap(await feedWorker().parseOpml(text));
   const summary: ImportSummary = { added: 0, alreadySubscribed: 0, failed: [] };
   let done = 0;
   await runLimited(feeds, 3, async (feed) => {

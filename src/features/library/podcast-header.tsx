@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import type { Podcast } from '../../db/schema.ts';
 import { showNotesHtml } from '../../feeds/sanitize-html.ts';
+import { formatAgo } from '../../shared/format-ago.ts';
 import { toHttpUrl } from '../../shared/url-rules.ts';
 
 /** The podcast's heading block; its title is the page's h1. */
@@ -45,6 +46,9 @@ export function PodcastHeader({
           <p className="muted">
             {episodeCount === 1 ? '1 episode' : `${episodeCount.toLocaleString()} episodes`}
           </p>
+        )}
+        {podcast.refreshedAt > 0 && (
+          <p className="muted">Last refreshed {formatAgo(podcast.refreshedAt)}</p>
         )}
       </div>
     </div>

@@ -5,6 +5,7 @@ import { getDownload } from '../../db/downloads.ts';
 import { getPosition, resumeSeconds, savePosition } from '../../db/playback.ts';
 import { dequeue, takeNext } from '../../db/queue.ts';
 import { DEFAULT_SETTINGS, getSetting, setSetting } from '../../db/settings.ts';
+import { mediaPath } from '../../shared/media-url.ts';
 import { setMediaMetadata } from './media-session.ts';
 import { usePlayerStore } from './player-store.ts';
 import { podcastSpeed, rememberPodcastSpeed } from './podcast-speed.ts';
@@ -66,13 +67,22 @@ export async function playEpisode(
   }
   // load() resets playbackRate to defaultPlaybackRate, so both carry the podcast's speed.
   audio.defaultPlaybackRate = rate;
-  audio.src = episode.enclosure.url;
+  audio.src = playableUrl(episode.enclosure.url, episodeId, download?.state === 'downloaded');
   audio.playbackRate = rate;
   // Seeks once metadata is in (applyPendingStart), not before: WebKitGTK applies a currentTime set
   // before metadata as its default playback start position, and a later play() then often shows
   // as playing while the clock stands still (measured: 3-6 in 10 resumes; 0 in 10 seeking after).
   pendingStart = start;
   if (autoplay) void resume();
+}
+
+/**
+ * Where the audio comes from: a downloaded episode from the device, at the app's own address that
+ * the service worker answers (whatever the enclosure URL says now); anything else from the host.
+ * Without a controlling service worker (a hard reload) nothing answers the app's address.
+ */
+function playableUrl(enclosureUrl: string, episodeId: string, downloaded: boolean): string {
+  return downloaded && navigator.serviceWorker?.controller ? mediaPath(episodeId) : enclosureUrl;
 }
 
 /** Called when metadata arrived: seeks to where the episode must start, then allows saving. */

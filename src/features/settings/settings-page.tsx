@@ -1,10 +1,11 @@
 // Settings: where a listener manages the device. Storage (figures, persistence, every download),
-// automatic clean-up, downloads, and backup.
+// automatic clean-up, downloads, new episodes, and backup.
 import './settings.css';
 import { BackupControls } from './backup-controls.tsx';
 import { CleanupSettings } from './cleanup-settings.tsx';
 import { DownloadSettings } from './download-settings.tsx';
 import { DownloadedList } from './downloaded-list.tsx';
+import { RefreshSettings } from './refresh-settings.tsx';
 import { StorageCheckButton } from './storage-check-button.tsx';
 import { StorageSummary } from './storage-summary.tsx';
 
@@ -29,6 +30,10 @@ export function SettingsPage() {
       <section aria-labelledby="download-settings-heading">
         <h2 id="download-settings-heading">Downloads</h2>
         <DownloadSettings />
+      </section>
+      <section aria-labelledby="refresh-settings-heading">
+        <h2 id="refresh-settings-heading">New episodes</h2>
+        <RefreshSettings />
       </section>
       <section aria-labelledby="backup-heading">
         <h2 id="backup-heading">Backup</h2>

@@ -1,19 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/database.ts';
 import {
-  deleteDownload,
-  getDownload,
-  putDownload,
-  updateDownload,
-} from '../../../src/db/downloads.ts';
-import {
   getEpisode,
   listEpisodes,
   listPodcasts,
   saveFeed,
   type FeedSnapshot,
 } from '../../../src/db/library.ts';
-import type { Download } from '../../../src/db/schema.ts';
 import { getSetting, setSetting } from '../../../src/db/settings.ts';
 
 const FEED = 'https://example.org/feed.xml';
@@ -28,21 +21,6 @@ function feed(guids: string[], title = 'Show'): FeedSnapshot {
       publishedAt: Date.UTC(2026, 0, index + 1),
       enclosure: { url: `https://example.org/${guid}.mp3`, type: 'audio/mpeg', length: 0 },
     })),
-  };
-}
-
-function download(episodeId: string): Download {
-  return {
-    episodeId,
-    state: 'downloading',
-    strategy: 'in-page',
-    url: 'https://example.org/a.mp3',
-    fetchUrl: 'https://example.org/a.mp3',
-    title: 'A',
-    bytesDone: 0,
-    attempts: 1,
-    createdAt: 1,
-    updatedAt: 1,
   };
 }
 
@@ -75,21 +53,6 @@ describe('library', () => {
     expect(one).not.toBe(two);
     expect(await listEpisodes(one)).toHaveLength(1);
     expect(await listEpisodes(two)).toHaveLength(1);
-  });
-});
-
-describe('downloads', () => {
-  it('creates, updates and deletes one record per episode', async () => {
-    await putDownload(download('e1'));
-    expect(await updateDownload('e1', { state: 'downloaded', bytesDone: 10 })).toBe(true);
-    expect(await getDownload('e1')).toMatchObject({ state: 'downloaded', bytesDone: 10 });
-    await deleteDownload('e1');
-    expect(await getDownload('e1')).toBeUndefined();
-  });
-
-  it('does not resurrect a deleted record on a late update', async () => {
-    expect(await updateDownload('gone', { state: 'downloaded' })).toBe(false);
-    expect(await getDownload('gone')).toBeUndefined();
   });
 });
 

@@ -2,6 +2,7 @@
 // played state, unsubscribing, and search.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/database.ts';
+import { aDownload } from './downloads/a-download.ts';
 import {
   deletePodcast,
   getPodcast,
@@ -9,6 +10,7 @@ import {
   podcastDownloads,
   refreshFeed,
   saveFeed,
+  sameFeedFields,
   searchEpisodes,
   setPlayed,
   subscribeFeed,
@@ -121,23 +123,46 @@ describe('subscribing to a big feed', () => {
   });
 });
 
+describe('reading a big podcast back', () => {
+  it('reads every episode once, newest first, even when a date spans pages', async () => {
+    // 1,200 episodes, 400 of them on one day, around the 500-episode page boundary.
+    const episodes = Array.from({ length: 1200 }, (_, i) =>
+      episode(`e${i}`, i >= 300 && i < 700 ? 300 : i),
+    );
+    const { podcastId, rest } = await subscribeFeed(FEED, feed(episodes));
+    await rest;
+    const read = await listEpisodes(podcastId);
+    expect(read).toHaveLength(1200);
+    expect(new Set(read.map((e) => e.id)).size).toBe(1200);
+    const dates = read.map((e) => e.publishedAt);
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+});
+
+describe('comparing a refreshed episode', () => {
+  it('sees a change in any feed field, nested ones too, and nothing else', () => {
+    const a = episode('a', 1, {
+      transcripts: [{ url: 'https://t.example/1.vtt', type: 'text/vtt' }],
+    });
+    expect(sameFeedFields(a, structuredClone(a))).toBe(true);
+    expect(sameFeedFields(a, { ...a, title: 'Other' })).toBe(false);
+    expect(sameFeedFields(a, { ...a, enclosure: { ...a.enclosure!, length: 1 } })).toBe(false);
+    expect(
+      sameFeedFields(a, {
+        ...a,
+        transcripts: [{ url: 'https://t.example/2.vtt', type: 'text/vtt' }],
+      }),
+    ).toBe(false);
+    expect(sameFeedFields(a, { ...a, artworkUrl: 'https://a.example/x.png' })).toBe(false);
+  });
+});
+
 describe('unsubscribing', () => {
   it('lists the podcast’s downloads, then removes the podcast and only its episodes', async () => {
     const mine = await saveFeed(FEED, feed([episode('a', 1), episode('b', 2)]));
     const other = await saveFeed('https://other.example/rss', feed([episode('z', 1)]));
     const [b] = await listEpisodes(mine);
-    await db.downloads.put({
-      episodeId: b!.id,
-      state: 'downloaded',
-      strategy: 'in-page',
-      url: b!.enclosure!.url,
-      fetchUrl: b!.enclosure!.url,
-      title: b!.title,
-      bytesDone: 10,
-      attempts: 1,
-      createdAt: 1,
-      updatedAt: 1,
-    });
+    await db.downloads.put(aDownload({ episodeId: b!.id, state: 'downloaded', bytesDone: 10 }));
     expect((await podcastDownloads(mine)).map((d) => d.episodeId)).toEqual([b!.id]);
     await deletePodcast(mine);
     expect(await getPodcast(mine)).toBeUndefined();

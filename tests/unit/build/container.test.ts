@@ -67,7 +67,7 @@ describe('Dockerfile', () => {
       const [, from, source] = /^COPY (?:--from=(\S+) )?(\S+)/i.exec(line) ?? [];
       if (!from)
         for (const file of source!.split(' ')) expect(existsSync(join(root, file))).toBe(true);
-      else expect(['/app/dist', '/app/build/server']).toContain(source);
+      else expect(['/app/dist', '/app/build']).toContain(source);
     }
   });
 
@@ -83,7 +83,8 @@ describe('the server as the image runs it', () => {
   let dir: string;
 
   beforeAll(async () => {
-    // The image's layout: /app/server (compiled), /app/dist, /app/node_modules, /app/package.json.
+    // The image's layout: /app/server and /app/src/shared (compiled), /app/dist, /app/node_modules,
+    // /app/package.json.
     dir = mkdtempSync(join(root, 'node_modules/.tmp-container-'));
     await promisify(execFile)(
       process.execPath,
@@ -92,7 +93,7 @@ describe('the server as the image runs it', () => {
         '-p',
         'tsconfig.server.json',
         '--outDir',
-        join(dir, 'server'),
+        dir,
       ],
       { cwd: root },
     );

@@ -1,7 +1,7 @@
 // Per-client limits over real HTTP: the token bucket (429 with Retry-After once it is empty), the
 // cap on open media streams, media told by the upstream's type, and who counts as one client.
 import { describe, expect, it, vi } from 'vitest';
-import { runLimited } from '../../../src/features/library/run-limited.ts';
+import { runLimited } from '../../../src/shared/run-limited.ts';
 import { CAP, startProxy, useProxyOrigin } from './proxy-harness.ts';
 import { rawRequest } from './raw-request.ts';
 

@@ -1,5 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest';
-import { FetchFailure } from '../../../../src/downloads/fetch-failure.ts';
+import { FetchFailure } from '../../../../src/shared/fetch-failure.ts';
 import { readWithStallTimeout } from '../../../../src/downloads/read-with-stall-timeout.ts';
 
 afterEach(() => vi.useRealTimers());

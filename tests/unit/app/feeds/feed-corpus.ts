@@ -1,6 +1,6 @@
 // The fixture corpus in tests/fixtures/feeds: each feed with the results an independent reader
 // expects (see expected-from-elementtree.py and the hand-written quirk expectations).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { FeedSnapshot } from '../../../../src/db/library.ts';
 
 const ROOT = 'tests/fixtures/feeds';
@@ -34,9 +34,28 @@ export function feedFiles(folder: 'real-world' | 'quirks'): string[] {
     .sort();
 }
 
-/** A fixture's raw bytes. */
-export function feedBytes(folder: string, name: string): Uint8Array {
-  return new Uint8Array(readFileSync(`${ROOT}/${folder}/${name}`));
+/** A fixture's raw bytes, by folder and name or by its path under tests/fixtures/feeds. */
+export function feedBytes(folderOrPath: string, name?: string): Uint8Array {
+  const path = name === undefined ? folderOrPath : `${folderOrPath}/${name}`;
+  return new Uint8Array(readFileSync(`${ROOT}/${path}`));
+}
+
+/** Every feed-like file under tests/fixtures/feeds (feeds, web pages, peers' inputs), sorted. */
+export function allFixtures(dir = ''): string[] {
+  return readdirSync(dir ? `${ROOT}/${dir}` : ROOT)
+    .sort()
+    .flatMap((name) => {
+      const path = dir ? `${dir}/${name}` : name;
+      if (statSync(`${ROOT}/${path}`).isDirectory()) return allFixtures(path);
+      return /\.(xml|html|rss|atom)$/.test(name) ? [path] : [];
+    });
+}
+
+/** The address any fixture is read as (see feedUrlFor; peers' files keep their folders). */
+export function fixtureUrl(path: string): string {
+  const [folder = '', ...rest] = path.split('/');
+  if (folder === 'peers') return `https://feeds.example/${path}`;
+  return feedUrlFor(folder, rest.join('/'));
 }
 
 /** A fixture's expected results. */

@@ -1,3 +1,4 @@
+// @vitest-environment node
 // The small readers under the feed parser: encodings, dates, durations, entities, addresses.
 import { describe, expect, it } from 'vitest';
 import { decodeFeed } from '../../../../src/feeds/decode-feed.ts';

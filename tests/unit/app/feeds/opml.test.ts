@@ -1,3 +1,4 @@
+// @vitest-environment node
 // OPML in (as other apps write it) and out (as other apps read it).
 import { describe, expect, it } from 'vitest';
 import { buildOpml } from '../../../../src/feeds/build-opml.ts';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 // Every fixture feed parses to what an independent reader of the same file expects.
 import { describe, expect, it } from 'vitest';
 import { decodeFeed } from '../../../../src/feeds/decode-feed.ts';

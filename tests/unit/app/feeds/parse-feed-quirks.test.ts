@@ -1,3 +1,4 @@
+// @vitest-environment node
 // What the quirk feeds prove beyond titles, GUIDs, enclosures and durations (see the corpus test).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

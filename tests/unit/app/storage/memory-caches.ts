@@ -27,6 +27,12 @@ export function memoryCaches() {
       if (!caches.has(name)) caches.set(name, new MemoryCache());
       return Promise.resolve(caches.get(name)!);
     },
+    has(name: string): Promise<boolean> {
+      return Promise.resolve(caches.has(name));
+    },
+    delete(name: string): Promise<boolean> {
+      return Promise.resolve(caches.delete(name));
+    },
   };
 }
 

@@ -1,32 +1,18 @@
-// The consistency check: orphan audio and parts go, dangling "downloaded" records are repaired,
-// and nothing a running or finished download owns is touched.
+// The consistency check: stored audio no download owns goes, dangling "downloaded" records are
+// repaired, nothing a running or finished download owns is touched, and audio downloaded before
+// Downloads v2 is moved over first.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../../src/db/database.ts';
+import { LEGACY_MEDIA_CACHE } from '../../../../src/db/legacy-media.ts';
 import type { Download } from '../../../../src/db/schema.ts';
 import { checkStorage } from '../../../../src/downloads/storage-check.ts';
-import { MEDIA_CACHE } from '../../../../src/shared/cache-names.ts';
+import { aDownload } from '../downloads/a-download.ts';
 import { memoryCaches } from './memory-caches.ts';
 
-function record(episodeId: string, state: Download['state']): Download {
-  const url = `https://host.example/${episodeId}.mp3`;
-  return {
-    episodeId,
-    state,
-    strategy: 'in-page',
-    url,
-    fetchUrl: url,
-    title: `Episode ${episodeId}`,
-    bytesDone: 0,
-    attempts: 0,
-    createdAt: 1,
-    updatedAt: 1,
-  };
-}
-
-const media = () => caches.open(MEDIA_CACHE);
-const store = async (id: string) =>
-  (await media()).put(`https://host.example/${id}.mp3`, new Response('audio'));
-const stored = async () => (await (await media()).keys()).map((request) => request.url).sort();
+const record = (episodeId: string, state: Download['state'], bytesDone = 5) =>
+  aDownload({ episodeId, state, bytesDone, title: `Episode ${episodeId}` });
+const part = (episodeId: string) => ({ episodeId, offset: 0, size: 5, blob: new Blob(['audio']) });
+const owners = async () => [...new Set((await db.parts.toArray()).map((p) => p.episodeId))].sort();
 
 beforeEach(async () => {
   vi.stubGlobal('caches', memoryCaches());
@@ -39,37 +25,39 @@ describe('checkStorage', () => {
     await db.downloads.bulkPut([
       record('kept', 'downloaded'),
       record('dangling', 'downloaded'),
+      record('short', 'downloaded', 9),
       record('running', 'downloading'),
       record('failed', 'failed'),
     ]);
-    await store('kept');
-    await store('running'); // a Background Fetch storing its audio right now
-    await store('failed');
-    await store('orphan');
-    await db.parts.bulkPut([
-      { episodeId: 'running', offset: 0, blob: new Blob(['x']) },
-      { episodeId: 'failed', offset: 0, blob: new Blob(['x']) },
-      { episodeId: 'gone', offset: 0, blob: new Blob(['x']) },
-    ]);
+    await db.parts.bulkPut(['kept', 'short', 'running', 'failed', 'orphan'].map(part));
 
     expect(await checkStorage()).toEqual({
       orphanFiles: 2,
-      missing: ['Episode dangling'],
-      orphanParts: 2,
+      missing: ['Episode dangling', 'Episode short'],
     });
-    expect(await stored()).toEqual([
-      'https://host.example/kept.mp3',
-      'https://host.example/running.mp3',
-    ]);
+    expect(await owners()).toEqual(['kept', 'running']);
     expect(await db.downloads.get('dangling')).toBeUndefined();
     expect((await db.downloads.get('kept'))?.state).toBe('downloaded');
-    expect(await db.parts.toArray()).toEqual([expect.objectContaining({ episodeId: 'running' })]);
   });
 
   it('finds nothing to repair the second time', async () => {
     await db.downloads.put(record('dangling', 'downloaded'));
-    await store('orphan');
+    await db.parts.put(part('orphan'));
     await checkStorage();
-    expect(await checkStorage()).toEqual({ orphanFiles: 0, missing: [], orphanParts: 0 });
+    expect(await checkStorage()).toEqual({ orphanFiles: 0, missing: [] });
+  });
+
+  it('first moves audio from the old enclosure-URL cache, so those downloads are not lost', async () => {
+    await db.downloads.put(
+      aDownload({
+        episodeId: 'old',
+        state: 'downloaded',
+        bytesDone: 5,
+        sourceUrl: 'https://h/a.mp3',
+      }),
+    );
+    await (await caches.open(LEGACY_MEDIA_CACHE)).put('https://h/a.mp3', new Response('audio'));
+    expect(await checkStorage()).toEqual({ orphanFiles: 0, missing: [] });
+    expect(await owners()).toEqual(['old']);
   });
 });
