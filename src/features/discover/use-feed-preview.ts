@@ -1,9 +1,9 @@
-// Reads a podcast's feed for its preview with the app's feed reader (the same entry point
-// subscribing uses), without storing anything: the podcast and its latest episodes are handed to
+// Reads a podcast's feed for its preview in the feed worker (the reader subscribing uses, off the
+// main thread), without storing anything: the podcast and its latest episodes are handed to
 // the player's memory so Play works, and the library stays as it was until Subscribe.
 import { useEffect, useState } from 'react';
 import type { Episode, Podcast } from '../../db/schema.ts';
-import { loadFeed } from '../../feeds/load-feed.ts';
+import { feedClient } from '../library/library-actions.ts';
 import { showPreview } from '../player/preview-episodes.ts';
 
 /** How many of the newest episodes a preview lists. */
@@ -20,23 +20,24 @@ export function useFeedPreview(feedUrl: string): FeedPreview & { retry: () => vo
   const [read, setRead] = useState<{ attempt: number; preview: FeedPreview }>();
   useEffect(() => {
     let current = true;
-    loadFeed(feedUrl).then(
-      (loaded) => {
+    readPreview(feedUrl).then(
+      (answer) => {
         if (!current) return;
-        const id = `preview:${loaded.feedUrl}`;
+        const id = `preview:${answer.feedUrl}`;
         const podcast: Podcast = {
-          ...loaded.feed.podcast,
+          ...answer.podcast,
           id,
-          feedUrl: loaded.feedUrl,
+          feedUrl: answer.feedUrl,
           subscribedAt: 0,
           refreshedAt: 0,
         };
-        const episodes = [...loaded.feed.episodes]
-          .sort((a, b) => b.publishedAt - a.publishedAt)
-          .slice(0, PREVIEW_EPISODES)
-          .map((episode, index): Episode => ({ ...episode, id: `${id}#${index}`, podcastId: id }));
+        const episodes = answer.episodes.map((episode, index): Episode => ({
+          ...episode,
+          id: `${id}#${index}`,
+          podcastId: id,
+        }));
         showPreview(podcast, episodes);
-        const total = loaded.feed.episodes.length;
+        const { total } = answer;
         setRead({ attempt, preview: { state: 'loaded', podcast, episodes, total } });
       },
       (error: unknown) => {
@@ -52,4 +53,10 @@ export function useFeedPreview(feedUrl: string): FeedPreview & { retry: () => vo
   const retry = () => setAttempt((count) => count + 1);
   // The page gives each feed its own instance (key), so only the attempt can be out of date.
   return read?.attempt === attempt ? { ...read.preview, retry } : { state: 'loading', retry };
+}
+
+/** The feed's preview, read in the feed worker. */
+async function readPreview(feedUrl: string) {
+  const { feedWorker, unwrap } = await feedClient();
+  return unwrap(await feedWorker().preview(feedUrl, PREVIEW_EPISODES));
 }
