@@ -36,7 +36,6 @@ export function ResultList({
     <ul className="discover-results" aria-label={label} onKeyDown={onKeyDown}>
       {podcasts.map((podcast, index) => {
         const libraryId = library?.get(feedKey(podcast.feedUrl));
-        const titleId = `discover-result-${index}`;
         const metaId = `discover-result-${index}-meta`;
         const meta = [
           podcast.author,
@@ -47,28 +46,38 @@ export function ResultList({
               : `${podcast.episodeCount.toLocaleString()} episodes`),
         ].filter(Boolean);
         return (
-          <li key={podcast.feedUrl}>
-            <Link
-              href={libraryId ? `/podcast/${libraryId}` : previewHref(podcast.feedUrl)}
-              className="discover-result"
-              aria-labelledby={titleId}
-              aria-describedby={metaId}
-            >
-              {podcast.artworkUrl ? (
-                <img src={podcast.artworkUrl} alt="" width={64} height={64} loading="lazy" />
-              ) : (
-                <span className="discover-no-art" aria-hidden="true" />
+          // The link holds the title only, so its name is what it shows; its ::after covers the
+          // row, which stays one target for a pointer (the whole row as a link would be named by
+          // its title while showing more, which screen-reader users hear as a mismatch).
+          <li key={podcast.feedUrl} className="discover-result">
+            <span className="discover-art" aria-hidden="true">
+              {podcast.artworkUrl && (
+                <img
+                  src={podcast.artworkUrl}
+                  alt=""
+                  width={64}
+                  height={64}
+                  loading="lazy"
+                  // Directory artwork links rot; a blank tile reads better than a broken image.
+                  onError={(event) => {
+                    event.currentTarget.hidden = true;
+                  }}
+                />
               )}
-              <span className="discover-result-text">
-                <span id={titleId} className="discover-result-title">
-                  {podcast.title}
-                </span>
-                <span id={metaId} className="muted">
-                  {meta.join(' · ')}
-                  {libraryId && <span className="badge">In your library</span>}
-                </span>
+            </span>
+            <span className="discover-result-text">
+              <Link
+                href={libraryId ? `/podcast/${libraryId}` : previewHref(podcast.feedUrl)}
+                className="discover-result-title"
+                aria-describedby={metaId}
+              >
+                {podcast.title}
+              </Link>
+              <span id={metaId} className="muted">
+                {meta.join(' · ')}
+                {libraryId && <span className="badge">In your library</span>}
               </span>
-            </Link>
+            </span>
           </li>
         );
       })}
