@@ -24,8 +24,18 @@ import {
 } from '../support/discover-actions.ts';
 import { launchEngine, type AppTab, type Engine, type EngineName } from '../support/engine.ts';
 import { startMediaServer, type MediaServer } from '../support/media-server.ts';
+import { storedRows } from './library-helpers.ts';
 
 const ENGINES: EngineName[] = ['chromium-background-fetch', 'firefox-in-page'];
+/** The double's all-podcasts chart for the US store, as the page lists it. */
+const TOP_CHART = [
+  'The Daily Example',
+  'Bold & Beautiful Tonight',
+  'No Picture Hour',
+  'Everything Ever Recorded',
+  'Fault Line',
+  'Longwave Demo',
+];
 
 let app: AppServer | undefined;
 let double: DirectoryDouble | undefined;
@@ -75,26 +85,6 @@ async function setUp(name: EngineName): Promise<AppTab> {
   return tab;
 }
 
-/** Every row of a table in the app's database. */
-function rows(tab: AppTab, table: string): Promise<unknown[]> {
-  return tab.evaluate(
-    (name) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('longwave');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result as unknown[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    table,
-  );
-}
-
 for (const name of ENGINES) {
   test.describe(name, () => {
     test('search, preview and play, subscribe, download; a show in the library says so', async () => {
@@ -102,14 +92,7 @@ for (const name of ENGINES) {
       await click(tab, { role: 'link', name: 'Discover' });
       await waitForHeading(tab, 'Discover');
       // With nothing typed: the top podcasts of the browser's store.
-      await waitForLinks(tab, 'Top podcasts', [
-        'The Daily Example',
-        'Bold & Beautiful Tonight',
-        'No Picture Hour',
-        'Everything Ever Recorded',
-        'Fault Line',
-        'Longwave Demo',
-      ]);
+      await waitForLinks(tab, 'Top podcasts', TOP_CHART);
 
       await type(tab, 'Search podcasts', 'longwave');
       await waitForLinks(tab, 'Search results', ['Longwave Demo']);
@@ -152,9 +135,9 @@ for (const name of ENGINES) {
         'the player bar',
       );
       // Nothing of the preview is stored until Subscribe.
-      expect(await rows(tab, 'podcasts')).toHaveLength(1);
-      expect(await rows(tab, 'episodes')).toHaveLength(9);
-      expect(await rows(tab, 'positions')).toEqual([]);
+      expect(await storedRows(tab, 'podcasts')).toHaveLength(1);
+      expect(await storedRows(tab, 'episodes')).toHaveLength(9);
+      expect(await storedRows(tab, 'positions')).toEqual([]);
 
       await click(tab, { role: 'button', name: 'Subscribe' });
       await waitUntil(
@@ -164,7 +147,7 @@ for (const name of ENGINES) {
         'the library copy',
       );
       await waitForHeading(tab, 'Fault Line');
-      expect(await rows(tab, 'podcasts')).toHaveLength(2);
+      expect(await storedRows(tab, 'podcasts')).toHaveLength(2);
       await pressEpisodeButton(tab, 'Test Episode 2', 'Download');
       await waitUntil(
         () => hasEpisodeButton(tab, 'Test Episode 2', 'Delete download'),
@@ -186,14 +169,7 @@ for (const name of ENGINES) {
     test('with the directory down, and then offline, shows what it kept and says so', async () => {
       const tab = await setUp(name);
       await tab.goto(`${app!.url}/discover`);
-      await waitForLinks(tab, 'Top podcasts', [
-        'The Daily Example',
-        'Bold & Beautiful Tonight',
-        'No Picture Hour',
-        'Everything Ever Recorded',
-        'Fault Line',
-        'Longwave Demo',
-      ]);
+      await waitForLinks(tab, 'Top podcasts', TOP_CHART);
       await choose(tab, 'Category', 'Comedy');
       await waitForLinks(tab, 'Top podcasts', ['Bold & Beautiful Tonight', 'No Picture Hour']);
       await type(tab, 'Search podcasts', 'example');

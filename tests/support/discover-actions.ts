@@ -67,14 +67,19 @@ export function count(tab: AppTab, query: Query): Promise<number> {
   );
 }
 
-/** Waits for the element and clicks it. */
-export async function click(tab: AppTab, query: Query): Promise<void> {
+/** Waits until at least one element matches `query`. */
+async function waitForElement(tab: AppTab, query: Query): Promise<void> {
   await waitUntil(
     () => count(tab, query),
     (found) => found > 0,
     15_000,
     describe(query),
   );
+}
+
+/** Waits for the element and clicks it. */
+export async function click(tab: AppTab, query: Query): Promise<void> {
+  await waitForElement(tab, query);
   await tab.evaluate(
     ({ query, find }) =>
       (((0, eval)(find) as (q: unknown) => HTMLElement[])(query)[0] as HTMLElement).click(),
@@ -85,12 +90,7 @@ export async function click(tab: AppTab, query: Query): Promise<void> {
 /** Types into a field as a person would (React sees an input event). */
 export async function type(tab: AppTab, label: string, text: string): Promise<void> {
   const query: Query = { role: 'textbox', name: label };
-  await waitUntil(
-    () => count(tab, query),
-    (found) => found > 0,
-    15_000,
-    describe(query),
-  );
+  await waitForElement(tab, query);
   await tab.evaluate(
     ({ query, find, text }) => {
       const input = ((0, eval)(find) as (q: unknown) => HTMLInputElement[])(query)[0]!;
@@ -106,12 +106,7 @@ export async function type(tab: AppTab, label: string, text: string): Promise<vo
 /** Chooses an option (by its text) in a select. */
 export async function choose(tab: AppTab, label: string, option: string): Promise<void> {
   const query: Query = { role: 'combobox', name: label };
-  await waitUntil(
-    () => count(tab, query),
-    (found) => found > 0,
-    15_000,
-    describe(query),
-  );
+  await waitForElement(tab, query);
   await tab.evaluate(
     ({ query, find, option }) => {
       const select = ((0, eval)(find) as (q: unknown) => HTMLSelectElement[])(query)[0]!;

@@ -3,7 +3,8 @@
 // is kept on the device; offline, or when the directory fails, the kept one is shown instead,
 // with a message saying so.
 import { genreName } from './apple-genres.ts';
-import { readAnswer, type DirectoryAnswer } from './directory-answer.ts';
+import type { DirectoryAnswer } from '../../shared/directory-answer.ts';
+import { readAnswer } from './directory-answer.ts';
 import { keepAnswer, keptAnswer } from './kept-answers.ts';
 import { countryName } from './store-countries.ts';
 

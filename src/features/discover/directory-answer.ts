@@ -1,24 +1,7 @@
-// What the server's /directory answers (server/directory/directory-podcast.ts), read defensively:
-// the page keeps only entries with an http(s) feed and string fields, whatever arrives.
+// What the server's /directory answers (src/shared/directory-answer.ts), read defensively: the page
+// keeps only entries with an http(s) feed and string fields, whatever arrives.
+import type { DirectoryAnswer, DirectoryPodcast } from '../../shared/directory-answer.ts';
 import { toHttpUrl } from '../../shared/url-rules.ts';
-
-/** A podcast as a directory describes it. */
-export interface DirectoryPodcast {
-  feedUrl: string;
-  title: string;
-  author: string;
-  artworkUrl?: string;
-  genre?: string;
-  episodeCount?: number;
-  description?: string;
-}
-
-/** One answer: podcasts, when they were found, and words about anything missing. */
-export interface DirectoryAnswer {
-  podcasts: DirectoryPodcast[];
-  fetchedAt: string;
-  message?: string;
-}
 
 /** `json` as an answer, dropping whatever does not fit; undefined when it is not one at all. */
 export function readAnswer(json: unknown): DirectoryAnswer | undefined {

@@ -1,6 +1,6 @@
 // The last directory answers, kept on the device (Cache Storage, keyed by the request's address)
 // so Discover still shows something offline or while the directory is down. A few dozen at most.
-import type { DirectoryAnswer } from './directory-answer.ts';
+import type { DirectoryAnswer } from '../../shared/directory-answer.ts';
 import { readAnswer } from './directory-answer.ts';
 
 /** Not shared with the service worker: only this page reads and writes it. */

@@ -3,7 +3,7 @@
 // move between results (↑ from the first goes back to the search field); Enter opens one.
 import { useEffect, type KeyboardEvent, type RefObject } from 'react';
 import { Link } from 'wouter';
-import type { DirectoryPodcast } from './directory-answer.ts';
+import type { DirectoryPodcast } from '../../shared/directory-answer.ts';
 import { feedKey } from './feed-key.ts';
 import { previewHref } from './preview-href.ts';
 import { rememberShown } from './shown-podcasts.ts';

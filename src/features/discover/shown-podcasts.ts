@@ -1,6 +1,6 @@
 // What the directory said about the podcasts last listed, so a preview can show a title and
 // artwork at once, before (or without) its feed. Memory only; a few hundred entries at most.
-import type { DirectoryPodcast } from './directory-answer.ts';
+import type { DirectoryPodcast } from '../../shared/directory-answer.ts';
 
 const shown = new Map<string, DirectoryPodcast>();
 const KEEP = 300;
