@@ -264,19 +264,24 @@ test.describe('keyboard and names', () => {
     app = await startAppServer({ allowPrivateHosts: true, directory: directoryOptions(double) });
     browser = await launchChromium();
     const { page } = browser;
-    const seen: string[] = [];
-    page.on('response', async (response) => {
-      seen.push(`${response.url()}\n${await response.text().catch(() => '')}`);
-    });
+    const requested: string[] = [];
+    const bodies: Promise<string>[] = [];
+    // Noted as they happen; the bodies are awaited at the end (a body read in the handler could
+    // still be on its way when the assertions run).
+    page.on('request', (request) => requested.push(request.url()));
+    page.on('response', (response) => bodies.push(response.text().catch(() => '')));
     await openApp(page, `${app.url}/discover`);
     await expect(page.getByRole('list', { name: 'Top podcasts' }).getByRole('link')).toHaveCount(4);
+    const searched = page.waitForResponse((response) =>
+      response.url().startsWith(`${app!.url}/directory/search?`),
+    );
     await page.getByRole('searchbox', { name: 'Search podcasts' }).fill('example');
+    expect((await searched).ok()).toBe(true);
     await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link')).toHaveCount(
       2,
     );
-    expect(seen.some((entry) => entry.startsWith(`${app!.url}/directory/search?`))).toBe(true);
-    expect(seen.filter((entry) => entry.startsWith(double!.origin))).toEqual([]);
-    const everything = seen.join('\n');
+    expect(requested.filter((url) => url.startsWith(double!.origin))).toEqual([]);
+    const everything = [...requested, ...(await Promise.all(bodies))].join('\n');
     expect(everything).not.toContain(double.credentials.secret);
     expect(everything).not.toContain(double.credentials.key);
   });
