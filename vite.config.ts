@@ -1,4 +1,5 @@
-// Vite: React page, the PWA plugin, and the demo podcast and proxy routes shared with server/.
+// Vite: React page, the PWA plugin, and the demo podcast, proxy and directory routes shared with
+// server/.
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -6,6 +7,7 @@ import { compression } from 'vite-plugin-compression2';
 import packageJson from './package.json' with { type: 'json' };
 import { pwaOptions } from './pwa.config.ts';
 import { demoRoutes } from './server/demo/demo-routes.ts';
+import { directoryRoutes } from './server/directory/directory-routes.ts';
 import { proxyRoutes } from './server/proxy/proxy-routes.ts';
 
 /** Serves the demo podcast from the dev and preview servers exactly as server/ does. */
@@ -21,14 +23,16 @@ function demoPodcast(): Plugin {
   };
 }
 
-/** The feed/media proxy (/proxy?url=…) in the dev and preview servers, as server/ has it. */
+/** The feed/media proxy (/proxy?url=…) and the directory in the dev and preview servers. */
 function feedProxy(): Plugin {
   return {
     name: 'longwave-proxy',
     configureServer(server) {
+      server.middlewares.use(directoryRoutes());
       server.middlewares.use(proxyRoutes());
     },
     configurePreviewServer(server) {
+      server.middlewares.use(directoryRoutes());
       server.middlewares.use(proxyRoutes());
     },
   };

@@ -19,6 +19,22 @@ export interface ServerConfig {
   proxyPorts: number[] | 'any';
   /** LONGWAVE_SHUTDOWN_SECONDS: how long running responses may go on after SIGTERM. */
   shutdownSeconds: number;
+  /** The podcast directory's upstreams and limits (/directory). */
+  directory: DirectoryConfig;
+}
+
+/** Where /directory finds podcasts, and how often one client may ask. */
+export interface DirectoryConfig {
+  /** LONGWAVE_ITUNES_URL: the iTunes Search API (/search, /lookup). */
+  itunesUrl: URL;
+  /** LONGWAVE_APPLE_CHARTS_URL: Apple's top-podcasts charts (/{country}/rss/toppodcasts/…/json). */
+  appleChartsUrl: URL;
+  /** LONGWAVE_PODCASTINDEX_URL: the Podcast Index API (/api/1.0/search/byterm). */
+  podcastIndexUrl: URL;
+  /** LONGWAVE_PODCASTINDEX_KEY and _SECRET: Podcast Index is asked only when both are set. */
+  podcastIndex?: { key: string; secret: string };
+  /** LONGWAVE_DIRECTORY_REQUESTS_PER_MINUTE, per client (bursts of a minute's worth). */
+  requestsPerMinute: number;
 }
 
 /** Defaults: 600 requests a minute covers "Refresh all" of 600 podcasts in one burst. */
@@ -30,6 +46,11 @@ export const DEFAULTS = {
   proxyMaxStreams: 8,
   proxyPorts: [80, 443],
   shutdownSeconds: 8,
+  itunesUrl: 'https://itunes.apple.com',
+  appleChartsUrl: 'https://itunes.apple.com',
+  podcastIndexUrl: 'https://api.podcastindex.org',
+  // Search as you type asks once per pause in typing: a minute of brisk typing stays well below.
+  directoryRequestsPerMinute: 120,
 } as const;
 
 /** A setting that cannot be used; the message says which and why. */
@@ -62,7 +83,47 @@ export function readServerConfig(env: Env = process.env): ServerConfig {
     allowPrivateHosts: env.LONGWAVE_ALLOW_PRIVATE_HOSTS === '1',
     proxyPorts: ports(env.LONGWAVE_PROXY_PORTS),
     shutdownSeconds: whole(env, 'LONGWAVE_SHUTDOWN_SECONDS', DEFAULTS.shutdownSeconds, 0),
+    directory: directory(env),
   };
+}
+
+function directory(env: Env): DirectoryConfig {
+  const key = env.LONGWAVE_PODCASTINDEX_KEY?.trim();
+  const secret = env.LONGWAVE_PODCASTINDEX_SECRET?.trim();
+  if (Boolean(key) !== Boolean(secret)) {
+    throw new ConfigError(
+      `LONGWAVE_PODCASTINDEX_KEY and LONGWAVE_PODCASTINDEX_SECRET go together: set both, or neither (${key ? 'the secret' : 'the key'} is missing).`,
+    );
+  }
+  return {
+    itunesUrl: baseUrl(env, 'LONGWAVE_ITUNES_URL', DEFAULTS.itunesUrl),
+    appleChartsUrl: baseUrl(env, 'LONGWAVE_APPLE_CHARTS_URL', DEFAULTS.appleChartsUrl),
+    podcastIndexUrl: baseUrl(env, 'LONGWAVE_PODCASTINDEX_URL', DEFAULTS.podcastIndexUrl),
+    podcastIndex: key && secret ? { key, secret } : undefined,
+    requestsPerMinute: whole(
+      env,
+      'LONGWAVE_DIRECTORY_REQUESTS_PER_MINUTE',
+      DEFAULTS.directoryRequestsPerMinute,
+      1,
+    ),
+  };
+}
+
+/** An upstream's base address: http(s), perhaps with a path, no query or credentials. */
+function baseUrl(env: Env, name: string, fallback: string): URL {
+  const value = env[name]?.trim() || fallback;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
+    throw new ConfigError(
+      `${name} must be an http(s) address such as ${fallback} (a path is fine; no query), not "${value}".`,
+    );
+  }
+  return url;
 }
 
 function whole(env: Env, name: string, fallback: number, min: number, max = 1e9): number {

@@ -1,10 +1,12 @@
-// The app's HTTP server: /healthz and /metrics, the feed/media proxy, the demo podcast's routes,
-// then the built app from dist/, with the security headers every response carries, one log line
-// and one count per request. It keeps no state that ties a client to this instance beyond the
-// per-client limits, which any instance can start afresh.
+// The app's HTTP server: /healthz and /metrics, the podcast directory, the feed/media proxy, the
+// demo podcast's routes, then the built app from dist/, with the security headers every response
+// carries, one log line and one count per request. It keeps no state that ties a client to this
+// instance beyond the per-client limits and the directory's answer cache, which any instance can
+// start afresh.
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { readServerConfig } from './config.ts';
 import { demoRoutes, type DemoRoutesOptions } from './demo/demo-routes.ts';
+import { directoryRoutes, type DirectoryOptions } from './directory/directory-routes.ts';
 import { clientId } from './http/client-id.ts';
 import { createMetrics, type RouteLabel } from './http/metrics.ts';
 import type { Middleware } from './http/middleware.ts';
@@ -20,6 +22,8 @@ export interface CreateServerOptions {
   allowPrivateHosts?: boolean;
   /** The proxy's rules and limits; unset ones come from the environment (config.ts). */
   proxy?: Omit<ProxyOptions, 'allowPrivateHosts' | 'metrics'>;
+  /** The directory's upstreams and limits; unset ones come from the environment (config.ts). */
+  directory?: Omit<DirectoryOptions, 'allowPrivateHosts' | 'metrics'>;
   /** Receives one JSON line per request (main.ts writes them to stdout); none when absent. */
   log?: (line: string) => void;
 }
@@ -29,6 +33,13 @@ export function createServer(options: CreateServerOptions): Server {
   const metrics = createMetrics();
   const trustedHeader = options.proxy?.trustedProxyHeader ?? readServerConfig().trustedProxyHeader;
   const chain: Middleware[] = [
+    directoryRoutes({
+      publicOrigin: options.proxy?.publicOrigin,
+      trustedProxyHeader: options.proxy?.trustedProxyHeader,
+      ...options.directory,
+      allowPrivateHosts: options.allowPrivateHosts,
+      metrics,
+    }),
     proxyRoutes({
       ...options.proxy,
       allowPrivateHosts: options.allowPrivateHosts,

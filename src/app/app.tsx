@@ -16,6 +16,11 @@ import { UpdatePrompt } from './update-prompt.tsx';
 import { useOpenEpisodeMessages } from './use-open-episode.ts';
 import { useStartup } from './use-startup.ts';
 
+const DiscoverPage = lazyPage(
+  () => import('../features/discover/discover-page.tsx'),
+  'DiscoverPage',
+);
+const PreviewPage = lazyPage(() => import('../features/discover/discover-page.tsx'), 'PreviewPage');
 const DownloadsPage = lazyPage(
   () => import('../features/downloads/downloads-page.tsx'),
   'DownloadsPage',
@@ -48,6 +53,7 @@ export function App() {
         <InstallButton />
         <nav aria-label="Main" className="app-nav">
           <NavLink href="/">Library</NavLink>
+          <NavLink href="/discover">Discover</NavLink>
           <NavLink href="/downloads">Downloads</NavLink>
           <NavLink href="/search">Search</NavLink>
           <NavLink href="/settings">Settings</NavLink>
@@ -72,6 +78,8 @@ export function App() {
           <Suspense fallback={<p role="status">Loading…</p>}>
             <Switch>
               <Route path="/" component={LibraryPage} />
+              <Route path="/discover" component={DiscoverPage} />
+              <Route path="/discover/podcast" component={PreviewPage} />
               <Route path="/downloads" component={DownloadsPage} />
               <Route path="/search" component={SearchPage} />
               <Route path="/player" component={PlayerPage} />

@@ -27,6 +27,8 @@ export interface Settings {
   installHintDismissed: boolean;
   /** Notification permission was asked for once (at the first download); never ask again. */
   notificationPermissionAsked: boolean;
+  /** The store country Discover searches and charts (two letters); the browser's region until set. */
+  discoverCountry: string;
   /** Check subscriptions for new episodes this often, in minutes (in the background, or on open). */
   refreshIntervalMinutes: number;
   /** Show a notification when a background refresh finds new episodes (with permission). */

@@ -7,18 +7,27 @@ import { startAppServer, type AppServer } from '../support/app-server.ts';
 import { episodeItem, openApp, openDemoPodcast } from '../support/app-page.ts';
 import { APP_TOUR } from '../support/app-tour.ts';
 import { launchChromium, type ChromiumSession } from '../support/chromium.ts';
+import {
+  directoryOptions,
+  startDirectoryDouble,
+  type DirectoryDouble,
+} from '../support/directory-double.ts';
 
 let server: AppServer;
 let browser: ChromiumSession;
+let double: DirectoryDouble | undefined;
 
 test.afterEach(async () => {
   await browser?.dispose();
   await server?.close();
+  await double?.close();
+  double = undefined;
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no violations on any page in the ${colorScheme} theme`, async () => {
-    server = await startAppServer();
+    double = await startDirectoryDouble();
+    server = await startAppServer({ allowPrivateHosts: true, directory: directoryOptions(double) });
     browser = await launchChromium();
     const { page } = browser;
     await page.emulateMedia({ colorScheme });

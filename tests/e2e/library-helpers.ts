@@ -1,6 +1,7 @@
 // What the library browser tests do, said once: subscribe as a person does, and read what the app
 // stored straight from IndexedDB.
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { AppTab } from '../support/engine.ts';
 
 /** Types `url` into Feed URL on the library page and presses Subscribe. */
 export async function subscribeTo(page: Page, url: string): Promise<void> {
@@ -43,8 +44,11 @@ export interface StoredEpisode {
   enclosure?: { url: string };
 }
 
-/** Every row of a table in the app's database. */
-export function storedRows<T>(page: Page, table: 'podcasts' | 'episodes'): Promise<T[]> {
+/** Every row of a table in the app's database (in a Playwright page or any engine's tab). */
+export function storedRows<T>(
+  page: Pick<AppTab, 'evaluate'>,
+  table: 'podcasts' | 'episodes' | 'positions',
+): Promise<T[]> {
   return page.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {

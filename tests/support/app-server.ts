@@ -1,4 +1,6 @@
-// The production server (server/) on a free port, serving dist/ and the demo podcast.
+// The production server (server/) on a free port, serving dist/ and the demo podcast (and, when
+// given a directory double, the podcast directory).
+import type { CreateServerOptions } from '../../server/create-server.ts';
 import { listen } from '../../server/listen.ts';
 import { distDir as defaultDistDir } from './paths.ts';
 
@@ -18,6 +20,8 @@ export async function startAppServer(
     allowPrivateHosts?: boolean;
     /** The build to serve first; dist/ unless given. */
     distDir?: string;
+    /** Where /directory asks (the directory double's directoryOptions()). */
+    directory?: CreateServerOptions['directory'];
   } = {},
 ): Promise<AppServer> {
   let current = options.distDir ?? defaultDistDir;
@@ -27,6 +31,7 @@ export async function startAppServer(
     host: '127.0.0.1',
     demo: { bytesPerSecond: options.bytesPerSecond },
     allowPrivateHosts: options.allowPrivateHosts,
+    directory: options.directory,
   });
   return {
     url,

@@ -11,7 +11,10 @@ export interface AppStop {
 const heading = (page: Page, name: string | RegExp) =>
   expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 
-/** Library, podcast, downloads, search, player, settings and not-found. */
+/**
+ * Library, podcast, Discover (search results, from a directory double the server is pointed at),
+ * a podcast's preview, downloads, search, player, settings and not-found.
+ */
 export const APP_TOUR: AppStop[] = [
   {
     name: 'library',
@@ -25,6 +28,23 @@ export const APP_TOUR: AppStop[] = [
     open: async (page, origin) => {
       await page.goto(origin);
       await openDemoPodcast(page);
+    },
+  },
+  {
+    name: 'discover',
+    open: async (page, origin) => {
+      await page.goto(`${origin}/discover?q=example`);
+      await expect(
+        page.getByRole('list', { name: 'Search results' }).getByRole('link').first(),
+      ).toBeVisible();
+    },
+  },
+  {
+    name: 'podcast preview',
+    open: async (page, origin) => {
+      const feed = encodeURIComponent(`${origin}/demo/feed.xml`);
+      await page.goto(`${origin}/discover/podcast?feed=${feed}`);
+      await expect(page.getByRole('list', { name: 'Latest episodes' })).toBeVisible();
     },
   },
   {

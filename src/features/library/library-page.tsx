@@ -29,9 +29,13 @@ export function LibraryPage() {
       {podcasts.length === 0 ? (
         <div className="state">
           <h2>No podcasts yet.</h2>
+          <p>
+            <Link href="/discover" className="button-link">
+              Find podcasts
+            </Link>
+          </p>
           <p className="muted">
-            Paste a podcast&apos;s feed address into Feed URL above and press Subscribe, or import
-            an OPML file from another podcast app.
+            Or paste a feed address into Feed URL above, or import an OPML file from another app.
           </p>
         </div>
       ) : (

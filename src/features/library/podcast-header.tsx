@@ -11,7 +11,8 @@ export function PodcastHeader({
   episodeCount,
 }: {
   podcast: Podcast;
-  episodeCount: number;
+  /** Left out while unknown (a preview whose feed is still loading). */
+  episodeCount?: number;
 }) {
   const description = useMemo(
     () => showNotesHtml(podcast.description, podcast.feedUrl),
@@ -41,9 +42,11 @@ export function PodcastHeader({
             ))}
           </p>
         )}
-        <p className="muted">
-          {episodeCount === 1 ? '1 episode' : `${episodeCount.toLocaleString()} episodes`}
-        </p>
+        {episodeCount !== undefined && (
+          <p className="muted">
+            {episodeCount === 1 ? '1 episode' : `${episodeCount.toLocaleString()} episodes`}
+          </p>
+        )}
         {podcast.refreshedAt > 0 && (
           <p className="muted">Last refreshed {formatAgo(podcast.refreshedAt)}</p>
         )}

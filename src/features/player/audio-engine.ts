@@ -2,7 +2,6 @@
 // it, play, pause, seek, skip, change speed, go to the next in Up Next. audio-events.ts keeps the
 // store and Dexie in step with what the element does.
 import { getDownload } from '../../db/downloads.ts';
-import { getEpisode, getPodcast } from '../../db/library.ts';
 import { getPosition, resumeSeconds, savePosition } from '../../db/playback.ts';
 import { dequeue, takeNext } from '../../db/queue.ts';
 import { DEFAULT_SETTINGS, getSetting, setSetting } from '../../db/settings.ts';
@@ -10,6 +9,7 @@ import { mediaPath } from '../../shared/media-url.ts';
 import { setMediaMetadata } from './media-session.ts';
 import { usePlayerStore } from './player-store.ts';
 import { podcastSpeed, rememberPodcastSpeed } from './podcast-speed.ts';
+import { findEpisode, findPodcast, isPreviewEpisode } from './preview-episodes.ts';
 
 /** Shown when an episode that is not downloaded is played with no network. */
 export const OFFLINE_MESSAGE =
@@ -40,21 +40,23 @@ export async function playEpisode(
   { autoplay = true, exact = false }: { autoplay?: boolean; exact?: boolean } = {},
 ): Promise<void> {
   const token = ++loading;
-  const episode = await getEpisode(episodeId);
+  const episode = await findEpisode(episodeId);
   if (!episode?.enclosure || token !== loading) return;
   const [position, rate, download, podcast] = await Promise.all([
     getPosition(episodeId),
     podcastSpeed(episode.podcastId),
     getDownload(episodeId),
-    getPodcast(episode.podcastId),
+    findPodcast(episode.podcastId),
   ]);
   if (token !== loading) return;
   await saveNow();
   const start = exact ? (position?.seconds ?? 0) : resumeSeconds(position);
   const duration = position?.durationSeconds ?? episode.durationSeconds ?? 0;
   usePlayerStore.getState().load(episodeId, { currentTime: start, duration, rate });
-  podcastId = episode.podcastId;
-  void setSetting('nowPlayingEpisodeId', episodeId);
+  // A preview's episode is not in the library: nothing about it is stored (speed, now playing).
+  const preview = isPreviewEpisode(episodeId);
+  podcastId = preview ? undefined : episode.podcastId;
+  if (!preview) void setSetting('nowPlayingEpisodeId', episodeId);
   void dequeue(episodeId);
   setMediaMetadata(navigator.mediaSession, episode, podcast);
   if (!audio) return;
@@ -93,7 +95,7 @@ export function applyPendingStart(): void {
 /** Stores the current position now (on pause, seek, page hide, and throttled while playing). */
 export async function saveNow(): Promise<void> {
   const { episodeId } = usePlayerStore.getState();
-  if (!audio || !episodeId || pendingStart !== undefined) return;
+  if (!audio || !episodeId || pendingStart !== undefined || isPreviewEpisode(episodeId)) return;
   if (!audio.src || audio.readyState < HTMLMediaElement.HAVE_METADATA) return;
   await savePosition(episodeId, audio.currentTime, audio.duration || undefined);
 }

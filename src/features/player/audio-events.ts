@@ -5,6 +5,7 @@ import { applyPendingStart, playNext, saveNow, setAudioElement } from './audio-e
 import { syncPositionState } from './media-session.ts';
 import { OFFLINE_MESSAGE } from './audio-engine.ts';
 import { usePlayerStore } from './player-store.ts';
+import { isPreviewEpisode } from './preview-episodes.ts';
 import { useSleepTimerStore } from './sleep-timer-store.ts';
 
 /** While playing, the position is written at most this often (and on every pause and seek). */
@@ -80,7 +81,7 @@ export function attachAudio(audio: HTMLAudioElement): () => void {
 
 async function onEnded(audio: HTMLAudioElement): Promise<void> {
   const { episodeId, setPlaying, announce } = usePlayerStore.getState();
-  if (episodeId) await finishEpisode(episodeId, audio.duration);
+  if (episodeId && !isPreviewEpisode(episodeId)) await finishEpisode(episodeId, audio.duration);
   const sleep = useSleepTimerStore.getState();
   if (sleep.atEpisodeEnd) {
     sleep.cancel();
