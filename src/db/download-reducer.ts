@@ -26,6 +26,11 @@ export type DownloadEvent =
   | { type: 'started' }
   /** The network is back and the attempt carries on by itself (a Background Fetch). */
   | { type: 'resumed'; generation: number }
+  /**
+   * The browser holds the attempt paused until the listener comes: Chrome starts a Background
+   * Fetch that the service worker began (no window open) paused. The page starts it again.
+   */
+  | { type: 'held'; generation: number }
   /** The attempt learned what it is fetching. */
   | {
       type: 'responded';
@@ -125,6 +130,12 @@ function applies(current: Download, event: DownloadEvent, now: number): Download
     case 'resumed':
       if (state !== 'paused' || !sameAttempt) return undefined;
       return { ...current, state: 'downloading', pauseReason: undefined, nextRetryAt: undefined };
+    case 'held':
+      // Already finished and being stored: nothing is held any more.
+      if (state !== 'downloading' || !sameAttempt || current.storingSince !== undefined) {
+        return undefined;
+      }
+      return { ...current, state: 'paused', pauseReason: 'held', nextRetryAt: undefined };
     case 'responded':
       if (state !== 'downloading' || !sameAttempt) return undefined;
       return {

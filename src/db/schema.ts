@@ -67,8 +67,11 @@ export type FailureReason =
 
 export type DownloadStrategy = 'background-fetch' | 'in-page';
 
-/** Why a download is paused: no network, or waiting before the next attempt. */
-export type PauseReason = 'offline' | 'retry';
+/**
+ * Why a download is paused: no network, waiting before the next attempt, or held by the browser
+ * until the listener opens the app (a Background Fetch the service worker started).
+ */
+export type PauseReason = 'offline' | 'retry' | 'held';
 
 export interface Download {
   episodeId: string;
