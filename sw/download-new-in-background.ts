@@ -1,9 +1,10 @@
 // "Download new episodes" after a background refresh, with no page to run the scheduler: the new
 // episodes of podcasts that ask for it are queued within the storage budget, and with no app
-// window open they are handed to Background Fetch at once (as many as may run together). Chrome
-// starts a fetch the service worker began paused, since no page stands behind it: the record
-// says so (`held`), the notification asks for one tap, and the page that tap opens starts the
-// attempt again, unpaused. With a window open, that window's scheduler starts them.
+// window open the service worker tries to hand them to Background Fetch (as many as may run
+// together). No fetch it begins runs by itself: Chrome starts it paused, and Chromium 156 refuses
+// it (the spec now leaves fetch() to pages and workers). Either way the record says `held`, the
+// notification asks for one tap, and the page that tap opens starts the attempt, unpaused. With a
+// window open, that window's scheduler starts them.
 import { dispatchDownload, dispatchFailure, listActiveDownloads } from '../src/db/downloads.ts';
 import { getPodcast } from '../src/db/library.ts';
 import { autoDownload } from '../src/downloads/auto-download.ts';
@@ -22,7 +23,7 @@ export async function downloadNewInBackground(
   outcomes: readonly RefreshOutcome[],
 ): Promise<Map<string, number>> {
   const waiting = new Map<string, number>();
-  const manager = self.registration.backgroundFetch;
+  let manager = self.registration.backgroundFetch;
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   let free = (await concurrencyLimit()) - (await listActiveDownloads()).filter(isStarted).length;
   for (const outcome of outcomes) {
@@ -35,23 +36,41 @@ export async function downloadNewInBackground(
     for (const episode of queued) {
       if (!manager || free <= 0) break;
       free -= 1;
-      await startHeld(manager, episode.id);
+      // Refused once, refused every time: the rest stay queued, unprobed, for the page.
+      if ((await startHeld(manager, episode.id)) === 'refused') manager = undefined;
     }
   }
   return waiting;
 }
 
-/** Starts the episode's Background Fetch and records that the browser holds it for the listener. */
-async function startHeld(manager: BackgroundFetchManager, episodeId: string): Promise<void> {
+/**
+ * Starts the episode's Background Fetch and records that it waits for the listener; 'refused'
+ * when the browser would not start it from here, 'failed' when the host refused the audio.
+ */
+async function startHeld(
+  manager: BackgroundFetchManager,
+  episodeId: string,
+): Promise<'held' | 'refused' | 'failed'> {
   const { download, changed } = await dispatchDownload(episodeId, { type: 'started' });
-  if (!changed || !download) return;
+  if (!changed || !download) return 'failed';
+  let refused = false;
+  const guarded: Pick<BackgroundFetchManager, 'fetch'> = {
+    fetch: (...args) =>
+      manager.fetch(...args).catch((error: unknown) => {
+        refused = true;
+        throw error;
+      }),
+  };
   try {
-    const started = await startBackgroundFetch(manager, download);
-    if (started)
-      await dispatchDownload(episodeId, { type: 'held', generation: download.generation });
+    await startBackgroundFetch(guarded, download);
   } catch (error) {
-    await dispatchFailure(episodeId, download.generation, asDownloadFailure(error));
+    if (!refused) {
+      await dispatchFailure(episodeId, download.generation, asDownloadFailure(error));
+      return 'failed';
+    }
   }
+  await dispatchDownload(episodeId, { type: 'held', generation: download.generation });
+  return refused ? 'refused' : 'held';
 }
 
 function isStarted(download: { state: string }): boolean {

@@ -27,8 +27,9 @@ export type DownloadEvent =
   /** The network is back and the attempt carries on by itself (a Background Fetch). */
   | { type: 'resumed'; generation: number }
   /**
-   * The browser holds the attempt paused until the listener comes: Chrome starts a Background
-   * Fetch that the service worker began (no window open) paused. The page starts it again.
+   * The attempt waits for a page: the service worker (no window open) began a Background Fetch,
+   * which Chrome starts paused, or refuses outright (Chromium 156, as the spec now says: fetch()
+   * is for pages and workers only). The page starts the attempt again.
    */
   | { type: 'held'; generation: number }
   /** The attempt learned what it is fetching. */

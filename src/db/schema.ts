@@ -68,8 +68,8 @@ export type FailureReason =
 export type DownloadStrategy = 'background-fetch' | 'in-page';
 
 /**
- * Why a download is paused: no network, waiting before the next attempt, or held by the browser
- * until the listener opens the app (a Background Fetch the service worker started).
+ * Why a download is paused: no network, waiting before the next attempt, or held until the
+ * listener opens the app (the service worker cannot start a Background Fetch that runs by itself).
  */
 export type PauseReason = 'offline' | 'retry' | 'held';
 

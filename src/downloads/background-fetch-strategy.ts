@@ -1,8 +1,8 @@
 // Downloads handed to the browser (Background Fetch): they go on when the tab or browser closes.
-// Started by the page's scheduler, or by the service worker for automatic downloads with no window
-// open (Chrome then holds the fetch paused until the listener comes: see download-reducer's
-// `held`). One registration per attempt, its id carrying the generation; the service worker
-// stores the result. No DOM: the service worker runs this too.
+// Started by the page's scheduler, or tried by the service worker for automatic downloads with no
+// window open (Chrome holds such a fetch paused, or refuses it: see download-reducer's `held`).
+// One registration per attempt, its id carrying the generation; the service worker stores the
+// result. No DOM: the service worker runs this too.
 import { dispatchDownload } from '../db/downloads.ts';
 import type { Download } from '../db/schema.ts';
 import { backgroundFetchId, parseBackgroundFetchId } from '../shared/background-fetch-id.ts';
@@ -22,7 +22,7 @@ export interface OurFetch {
  * the attempt was cancelled or replaced while the files were probed.
  */
 export async function startBackgroundFetch(
-  manager: BackgroundFetchManager,
+  manager: Pick<BackgroundFetchManager, 'fetch'>,
   download: Download,
 ): Promise<OurFetch | undefined> {
   const { episodeId, generation } = download;

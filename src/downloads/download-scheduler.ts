@@ -112,9 +112,9 @@ export class DownloadScheduler {
         if (due <= now) void this.start(d);
         else nextWake = Math.min(nextWake, due);
       } else if (d.pauseReason === 'held') {
-        // Chrome holds a fetch the service worker started until the listener comes; this page is
-        // the listener come, so the attempt starts again from here (the held fetch, of an older
-        // attempt now, is aborted by the next pass). One that already brings bytes was not held.
+        // The service worker could not start this fetch so that it runs (Chrome holds it paused,
+        // or refuses it); this page can, so the attempt starts again from here (a held fetch, of an
+        // older attempt now, is aborted by the next pass). One that already brings bytes runs.
         if (running && running.registration.downloaded > 0)
           await dispatchDownload(d.episodeId, { type: 'resumed', generation: d.generation });
         else void this.start(d);

@@ -84,6 +84,29 @@ describe('with no app window open', () => {
     expect(manager!.started.map((fetch) => fetch.options.title).sort()).toEqual(titles(downloads));
   });
 
+  it('holds them for the page when the browser refuses a fetch from the service worker', async () => {
+    // Chromium 156: "backgroundFetch.fetch() is not allowed in service worker environments".
+    const refusing = new FakeBackgroundFetchManager();
+    let asked = 0;
+    refusing.fetch = () => {
+      asked += 1;
+      return Promise.reject(new TypeError('not allowed in service worker environments'));
+    };
+    manager = refusing;
+    const news = await podcastWithNews('Auto', 3);
+    await setAutoDownload(news.podcastId, true);
+    await setSetting('concurrentDownloads', 5);
+
+    expect((await downloadNewInBackground([news])).get(news.podcastId)).toBe(3);
+    // Asked once: the first is held (no failure recorded), the others wait in the queue.
+    expect(asked).toBe(1);
+    const downloads = await listDownloads();
+    expect(
+      downloads.map((d) => `${d.title}: ${d.state} ${d.pauseReason ?? ''}`.trim()).sort(),
+    ).toEqual(['Auto 1: queued', 'Auto 2: queued', 'Auto 3: paused held']);
+    expect(downloads.every((d) => d.failureMessage === undefined)).toBe(true);
+  });
+
   it('starts no more fetches than may run at once; the rest wait in the queue', async () => {
     const news = await podcastWithNews('Auto', 3);
     await setAutoDownload(news.podcastId, true);
