@@ -1,6 +1,6 @@
 // Podcasts and their episodes: subscribe, merge a refreshed feed, unsubscribe, search, read back.
 import { Dexie } from 'dexie';
-import { db } from './database.ts';
+import { db, episodesOf } from './database.ts';
 import type { Download, Episode, Podcast } from './schema.ts';
 
 /** What a feed says about one episode, before it has an id. */
@@ -121,7 +121,7 @@ async function writeFeed(
     refreshedAt: now,
     refreshError: undefined,
   });
-  const known = existing ? await db.episodes.where('podcastId').equals(podcastId).toArray() : [];
+  const known = existing ? await episodesOf(podcastId).toArray() : [];
   const { changed, added } = mergeEpisodes(known, feed.episodes, podcastId);
   await db.episodes.bulkPut(changed);
   return { podcastId, added };
@@ -270,7 +270,7 @@ export async function setPlayed(episodeId: string, played: boolean): Promise<voi
 
 /** The download records of a podcast's episodes, whatever their state. */
 export async function podcastDownloads(podcastId: string): Promise<Download[]> {
-  const ids = await db.episodes.where('podcastId').equals(podcastId).primaryKeys();
+  const ids = await episodesOf(podcastId).primaryKeys();
   const downloads = await db.downloads.bulkGet(ids);
   return downloads.filter((download) => download !== undefined);
 }
@@ -278,7 +278,7 @@ export async function podcastDownloads(podcastId: string): Promise<Download[]> {
 /** Removes a podcast and its episodes (their downloads must be removed first). */
 export async function deletePodcast(podcastId: string): Promise<void> {
   await db.transaction('rw', db.podcasts, db.episodes, async () => {
-    await db.episodes.where('podcastId').equals(podcastId).delete();
+    await episodesOf(podcastId).delete();
     await db.podcasts.delete(podcastId);
   });
 }
