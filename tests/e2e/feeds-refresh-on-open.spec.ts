@@ -1,6 +1,6 @@
 // Where there is no background refresh (Firefox, Safari's engine, and Chromium without Periodic
-// Background Sync), opening the app refreshes the podcasts last refreshed longer ago than the
-// listener's interval (default 1 h), and leaves fresher ones alone.
+// Background Sync), opening the app, or coming back to its tab, refreshes the podcasts last
+// refreshed longer ago than the listener's interval (default 1 h), and leaves fresher ones alone.
 import { expect, test } from '@playwright/test';
 import { subscribe, waitUntil } from '../support/app-actions.ts';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
@@ -53,6 +53,29 @@ function stored(tab: AppTab): Promise<{ refreshedAt: number; guids: string[] }> 
   }, undefined);
 }
 
+/** Sets the podcast's last refresh `ms` back, as the clock moving on would. */
+function ageRefresh(tab: AppTab, ms: number): Promise<void> {
+  return tab.evaluate(async (ms) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('longwave');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const store = db.transaction('podcasts', 'readwrite').objectStore('podcasts');
+    await new Promise<void>((resolve, reject) => {
+      const request = store.getAll();
+      request.onsuccess = () => {
+        for (const podcast of request.result as { title: string; refreshedAt: number }[]) {
+          if (podcast.title === 'On Open') store.put({ ...podcast, refreshedAt: Date.now() - ms });
+        }
+        store.transaction.oncomplete = () => resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+  }, ms);
+}
+
 for (const name of ['firefox-in-page', 'webkit-in-page', 'chromium-in-page'] as EngineName[]) {
   test(`${name}: opening the app refreshes podcasts older than the interval, not fresher ones`, async () => {
     test.setTimeout(120_000);
@@ -80,26 +103,7 @@ for (const name of ['firefox-in-page', 'webkit-in-page', 'chromium-in-page'] as 
 
     // Two hours later (the stored time set back, as the clock would have moved): opening the app
     // fetches the feed and stores the new episode.
-    await tab.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('longwave');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const store = db.transaction('podcasts', 'readwrite').objectStore('podcasts');
-      await new Promise<void>((resolve, reject) => {
-        const request = store.getAll();
-        request.onsuccess = () => {
-          for (const podcast of request.result as { title: string; refreshedAt: number }[]) {
-            if (podcast.title === 'On Open')
-              store.put({ ...podcast, refreshedAt: Date.now() - 7_200_000 });
-          }
-          store.transaction.oncomplete = () => resolve();
-        };
-        request.onerror = () => reject(request.error);
-      });
-      db.close();
-    }, undefined);
+    await ageRefresh(tab, 7_200_000);
     const opened = Date.now();
     await tab.goto(app.url);
     const after = await waitUntil(
@@ -113,3 +117,57 @@ for (const name of ['firefox-in-page', 'webkit-in-page', 'chromium-in-page'] as 
     expect(feeds.hits('/show.xml')).toBe(hits + 1);
   });
 }
+
+// Headless Firefox hides a tab when another comes to the front, as a desktop browser does
+// (headless Chromium keeps every tab visible, so it cannot show this).
+test('firefox-in-page: coming back to the app refreshes podcasts older than the interval, not fresher ones', async () => {
+  test.setTimeout(120_000);
+  app = await startAppServer();
+  feeds = await startFeedServer();
+  feeds.route('/show.xml', { body: rss(1), cors: true });
+  engine = await launchEngine('firefox-in-page');
+  const tab = await engine.newTab();
+  await tab.goto(app.url);
+  await subscribe(tab, `${feeds.url}/show.xml`);
+  await waitUntil(
+    () => stored(tab),
+    (s) => s.guids.length === 1,
+    15_000,
+    'subscribed',
+  );
+  const visibility = () => tab.evaluate(() => document.visibilityState, undefined);
+  const other = await engine.newTab();
+  feeds.route('/show.xml', { body: rss(2), cors: true });
+  const hits = feeds.hits('/show.xml');
+
+  // Away and back within the hour: nothing is asked.
+  await other.bringToFront!();
+  await waitUntil(visibility, (state) => state === 'hidden', 5_000, 'the app hidden');
+  await tab.bringToFront!();
+  await waitUntil(visibility, (state) => state === 'visible', 5_000, 'the app visible');
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect(feeds.hits('/show.xml')).toBe(hits);
+
+  // Away for two hours (the stored time set back): nothing happens while the tab is hidden, and
+  // coming back fetches the feed and stores the new episode, with no reload.
+  await other.bringToFront!();
+  await waitUntil(visibility, (state) => state === 'hidden', 5_000, 'the app hidden again');
+  await ageRefresh(tab, 7_200_000);
+  await tab.evaluate(() => {
+    (window as { stayed?: boolean }).stayed = true;
+  }, undefined);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect(feeds.hits('/show.xml')).toBe(hits);
+  const back = Date.now();
+  await tab.bringToFront!();
+  const after = await waitUntil(
+    () => stored(tab),
+    (s) => s.guids.length === 2,
+    30_000,
+    'the new episode stored on coming back',
+  );
+  expect(after.guids).toEqual(['open-1', 'open-2']);
+  expect(after.refreshedAt).toBeGreaterThanOrEqual(back - 1000);
+  expect(feeds.hits('/show.xml')).toBe(hits + 1);
+  expect(await tab.evaluate(() => (window as { stayed?: boolean }).stayed, undefined)).toBe(true);
+});
