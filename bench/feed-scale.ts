@@ -213,7 +213,11 @@ export async function benchFeedScale(): Promise<Figure[]> {
         note: `${split(large)}; the page lists all 5,000 after ${Math.round(large.completeMs)} ms; 50 episodes: ${split(small)}`,
       },
       { ...shown, met: undefined },
-      { ...floor, met: undefined, note: 'one readwrite transaction, the app’s 1 episode index, from a worker' },
+      {
+        ...floor,
+        met: undefined,
+        note: 'one readwrite transaction, the app’s 1 episode index, from a worker',
+      },
       { ...rows, met: large.rowsMax <= 100 },
       {
         ...tasks,
