@@ -7,9 +7,10 @@ import { startAppServer, type AppServer } from '../support/app-server.ts';
 import { launchEngine, type AppTab, type Engine, type EngineName } from '../support/engine.ts';
 import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
 
-let app: AppServer | undefined;
-let feeds: FeedServer | undefined;
-let engine: Engine | undefined;
+// Set by subscribedIn() at the start of every test.
+let app: AppServer;
+let feeds: FeedServer;
+let engine: Engine;
 
 test.afterEach(async () => {
   await engine?.dispose();
@@ -53,6 +54,37 @@ function stored(tab: AppTab): Promise<{ refreshedAt: number; guids: string[] }> 
   }, undefined);
 }
 
+/** The app in `name`, subscribed to the one-episode feed. */
+async function subscribedIn(name: EngineName): Promise<AppTab> {
+  app = await startAppServer();
+  feeds = await startFeedServer();
+  feeds.route('/show.xml', { body: rss(1), cors: true });
+  engine = await launchEngine(name);
+  const tab = await engine.newTab();
+  await tab.goto(app.url);
+  await subscribe(tab, `${feeds.url}/show.xml`);
+  await waitUntil(
+    () => stored(tab),
+    (s) => s.guids.length === 1,
+    15_000,
+    'subscribed',
+  );
+  return tab;
+}
+
+/** Waits until the second episode is stored by a refresh after `since`, the feed asked `hits` times. */
+async function expectRefreshed(tab: AppTab, since: number, hits: number, what: string) {
+  const after = await waitUntil(
+    () => stored(tab),
+    (s) => s.guids.length === 2,
+    30_000,
+    what,
+  );
+  expect(after.guids).toEqual(['open-1', 'open-2']);
+  expect(after.refreshedAt).toBeGreaterThanOrEqual(since - 1000);
+  expect(feeds.hits('/show.xml')).toBe(hits);
+}
+
 /** Sets the podcast's last refresh `ms` back, as the clock moving on would. */
 function ageRefresh(tab: AppTab, ms: number): Promise<void> {
   return tab.evaluate(async (ms) => {
@@ -79,19 +111,7 @@ function ageRefresh(tab: AppTab, ms: number): Promise<void> {
 for (const name of ['firefox-in-page', 'webkit-in-page', 'chromium-in-page'] as EngineName[]) {
   test(`${name}: opening the app refreshes podcasts older than the interval, not fresher ones`, async () => {
     test.setTimeout(120_000);
-    app = await startAppServer();
-    feeds = await startFeedServer();
-    feeds.route('/show.xml', { body: rss(1), cors: true });
-    engine = await launchEngine(name);
-    const tab = await engine.newTab();
-    await tab.goto(app.url);
-    await subscribe(tab, `${feeds.url}/show.xml`);
-    await waitUntil(
-      () => stored(tab),
-      (s) => s.guids.length === 1,
-      15_000,
-      'subscribed',
-    );
+    const tab = await subscribedIn(name);
 
     // A new episode; the app opens again within the hour: nothing is asked.
     feeds.route('/show.xml', { body: rss(2), cors: true });
@@ -106,15 +126,7 @@ for (const name of ['firefox-in-page', 'webkit-in-page', 'chromium-in-page'] as 
     await ageRefresh(tab, 7_200_000);
     const opened = Date.now();
     await tab.goto(app.url);
-    const after = await waitUntil(
-      () => stored(tab),
-      (s) => s.guids.length === 2,
-      30_000,
-      'the new episode stored on open',
-    );
-    expect(after.guids).toEqual(['open-1', 'open-2']);
-    expect(after.refreshedAt).toBeGreaterThanOrEqual(opened - 1000);
-    expect(feeds.hits('/show.xml')).toBe(hits + 1);
+    await expectRefreshed(tab, opened, hits + 1, 'the new episode stored on open');
   });
 }
 
@@ -122,19 +134,7 @@ for (const name of ['firefox-in-page', 'webkit-in-page', 'chromium-in-page'] as 
 // (headless Chromium keeps every tab visible, so it cannot show this).
 test('firefox-in-page: coming back to the app refreshes podcasts older than the interval, not fresher ones', async () => {
   test.setTimeout(120_000);
-  app = await startAppServer();
-  feeds = await startFeedServer();
-  feeds.route('/show.xml', { body: rss(1), cors: true });
-  engine = await launchEngine('firefox-in-page');
-  const tab = await engine.newTab();
-  await tab.goto(app.url);
-  await subscribe(tab, `${feeds.url}/show.xml`);
-  await waitUntil(
-    () => stored(tab),
-    (s) => s.guids.length === 1,
-    15_000,
-    'subscribed',
-  );
+  const tab = await subscribedIn('firefox-in-page');
   const visibility = () => tab.evaluate(() => document.visibilityState, undefined);
   const other = await engine.newTab();
   feeds.route('/show.xml', { body: rss(2), cors: true });
@@ -160,14 +160,6 @@ test('firefox-in-page: coming back to the app refreshes podcasts older than the 
   expect(feeds.hits('/show.xml')).toBe(hits);
   const back = Date.now();
   await tab.bringToFront!();
-  const after = await waitUntil(
-    () => stored(tab),
-    (s) => s.guids.length === 2,
-    30_000,
-    'the new episode stored on coming back',
-  );
-  expect(after.guids).toEqual(['open-1', 'open-2']);
-  expect(after.refreshedAt).toBeGreaterThanOrEqual(back - 1000);
-  expect(feeds.hits('/show.xml')).toBe(hits + 1);
+  await expectRefreshed(tab, back, hits + 1, 'the new episode stored on coming back');
   expect(await tab.evaluate(() => (window as { stayed?: boolean }).stayed, undefined)).toBe(true);
 });
