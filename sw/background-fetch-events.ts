@@ -2,7 +2,7 @@
 // each attempt ended, all through the download reducer. An event from an older attempt (its id
 // carries the generation) changes nothing.
 import { isAttemptEnded } from '../src/db/attempt-ended.ts';
-import { dispatchDownload, getDownload } from '../src/db/downloads.ts';
+import { dispatchDownload, dispatchFailure, getDownload } from '../src/db/downloads.ts';
 import type { Download } from '../src/db/schema.ts';
 import { storeWholeFile } from '../src/db/store-audio.ts';
 import { parseBackgroundFetchId } from '../src/shared/background-fetch-id.ts';
@@ -116,14 +116,11 @@ async function settle(
   failure: DownloadFailure,
   event: BackgroundFetchUpdateUIEvent,
 ): Promise<void> {
-  const { download: after } = await dispatchDownload(download.episodeId, {
-    type: 'failed',
-    generation: download.generation,
+  const { download: after } = await dispatchFailure(
+    download.episodeId,
+    download.generation,
     failure,
-    progressed: false,
-    online: navigator.onLine,
-    jitter: Math.random(),
-  });
+  );
   await event.updateUI({ title: `Download failed: ${download.title}` }).catch(() => undefined);
   if (after?.state === 'failed') await notifyDownloadSettled(download.episodeId, 'failed');
 }

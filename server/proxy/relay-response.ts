@@ -19,6 +19,8 @@ const PASSED_RESPONSE_HEADERS = [
   'content-range',
   'accept-ranges',
   'last-modified',
+  // A busy or rate-limiting feed host says when to ask again; background refresh honours it.
+  'retry-after',
   // Asked for identity, but some hosts compress anyway; the browser must then know to decode.
   'content-encoding',
 ];

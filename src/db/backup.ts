@@ -2,7 +2,7 @@
 // subscribed are matched by feed URL and their episodes by GUID then enclosure URL, so nothing the
 // listener has is lost, and a played mark or a later position from the backup is kept.
 import { BACKUP_FORMAT, isPortableSetting, readBackup, type Backup } from './backup-format.ts';
-import { db } from './database.ts';
+import { db, episodesOf } from './database.ts';
 import type { Episode } from './schema.ts';
 
 /** What a restore added. */
@@ -44,13 +44,17 @@ export async function restoreBackup(data: unknown): Promise<RestoreSummary> {
       summary.podcasts += 1;
     }
     const episodeIds = new Map<string, string>();
+    const known = new Map<string, KnownEpisodes>();
     for (const episode of backup.episodes) {
       const podcastId = podcastIds.get(episode.podcastId);
       if (!podcastId) continue;
-      const existing = await findEpisode(podcastId, episode);
+      if (!known.has(podcastId)) known.set(podcastId, await knownEpisodes(podcastId));
+      const existing = findEpisode(known.get(podcastId)!, episode);
       episodeIds.set(episode.id, existing?.id ?? episode.id);
       if (!existing) {
-        await db.episodes.put({ ...episode, podcastId });
+        const added = { ...episode, podcastId };
+        await db.episodes.put(added);
+        remember(known.get(podcastId)!, added);
         summary.episodes += 1;
       } else if (episode.playedAt !== undefined && existing.playedAt === undefined) {
         await db.episodes.update(existing.id, { playedAt: episode.playedAt });
@@ -79,17 +83,28 @@ export async function restoreBackup(data: unknown): Promise<RestoreSummary> {
   });
 }
 
-async function findEpisode(podcastId: string, episode: Episode): Promise<Episode | undefined> {
-  const byGuid = await db.episodes
-    .where('[podcastId+guid]')
-    .equals([podcastId, episode.guid])
-    .first();
+/** A podcast's stored episodes by GUID and by enclosure URL (the first one of each wins). */
+interface KnownEpisodes {
+  byGuid: Map<string, Episode>;
+  byUrl: Map<string, Episode>;
+}
+
+async function knownEpisodes(podcastId: string): Promise<KnownEpisodes> {
+  const known: KnownEpisodes = { byGuid: new Map(), byUrl: new Map() };
+  for (const episode of await episodesOf(podcastId).toArray()) remember(known, episode);
+  return known;
+}
+
+function remember(known: KnownEpisodes, episode: Episode): void {
+  if (!known.byGuid.has(episode.guid)) known.byGuid.set(episode.guid, episode);
+  const url = episode.enclosure?.url;
+  if (url && !known.byUrl.has(url)) known.byUrl.set(url, episode);
+}
+
+function findEpisode(known: KnownEpisodes, episode: Episode): Episode | undefined {
+  const byGuid = known.byGuid.get(episode.guid);
   if (byGuid || !episode.enclosure) return byGuid;
-  return db.episodes
-    .where('enclosure.url')
-    .equals(episode.enclosure.url)
-    .filter((candidate) => candidate.podcastId === podcastId)
-    .first();
+  return known.byUrl.get(episode.enclosure.url);
 }
 
 /** Speeds are kept per podcast id: a podcast matched to one already here takes its id. */

@@ -79,7 +79,32 @@ export const MIGRATIONS: readonly Migration[] = [
         });
     },
   },
+  // Big feeds store faster: every index is written with every episode, and a 5,000-episode
+  // subscription spent most of its time on them. Episodes are found by podcast through the
+  // [podcastId+publishedAt] index (episodesOf), and matched by GUID or enclosure URL in memory, so
+  // the podcastId, [podcastId+guid] and enclosure.url indexes go. An episode must have a numeric
+  // date to be in that index; every reader and writer gives one (0 when the feed has none).
+  {
+    version: 6,
+    stores: { episodes: 'id, [podcastId+publishedAt]' },
+    upgrade: (transaction) =>
+      transaction
+        .table<Episode>('episodes')
+        .toCollection()
+        .modify((episode) => {
+          if (typeof episode.publishedAt !== 'number' || Number.isNaN(episode.publishedAt)) {
+            episode.publishedAt = 0;
+          }
+        }),
+  },
 ];
+
+/** A podcast's episodes (in date order), through the one index that holds them. */
+export function episodesOf(podcastId: string) {
+  return db.episodes
+    .where('[podcastId+publishedAt]')
+    .between([podcastId, Dexie.minKey], [podcastId, Dexie.maxKey]);
+}
 
 /** Declares `migrations` on `database` (tests use it to write databases of earlier versions). */
 export function applyMigrations(database: Dexie, migrations: readonly Migration[]): void {

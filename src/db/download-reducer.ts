@@ -26,6 +26,12 @@ export type DownloadEvent =
   | { type: 'started' }
   /** The network is back and the attempt carries on by itself (a Background Fetch). */
   | { type: 'resumed'; generation: number }
+  /**
+   * The attempt waits for a page: the service worker (no window open) began a Background Fetch,
+   * which Chrome starts paused, or refuses outright (Chromium 156, as the spec now says: fetch()
+   * is for pages and workers only). The page starts the attempt again.
+   */
+  | { type: 'held'; generation: number }
   /** The attempt learned what it is fetching. */
   | {
       type: 'responded';
@@ -125,6 +131,12 @@ function applies(current: Download, event: DownloadEvent, now: number): Download
     case 'resumed':
       if (state !== 'paused' || !sameAttempt) return undefined;
       return { ...current, state: 'downloading', pauseReason: undefined, nextRetryAt: undefined };
+    case 'held':
+      // Already finished and being stored: nothing is held any more.
+      if (state !== 'downloading' || !sameAttempt || current.storingSince !== undefined) {
+        return undefined;
+      }
+      return { ...current, state: 'paused', pauseReason: 'held', nextRetryAt: undefined };
     case 'responded':
       if (state !== 'downloading' || !sameAttempt) return undefined;
       return {

@@ -4,6 +4,7 @@ import { db } from './database.ts';
 import { announceDownloadChange } from './download-changes.ts';
 import { keepsAudio, nextDownload, type DownloadEvent } from './download-reducer.ts';
 import { deleteParts } from './media-parts.ts';
+import type { DownloadFailure } from '../shared/fetch-failure.ts';
 import type { Download } from './schema.ts';
 
 /** The download record of an episode, or undefined. */
@@ -50,6 +51,26 @@ export async function dispatchDownload(
     announceDownloadChange(episodeId);
   }
   return result;
+}
+
+/**
+ * Records that attempt `generation` failed; the reducer decides whether it waits for the network,
+ * is tried again later, or gives up. `progressed` says bytes arrived.
+ */
+export function dispatchFailure(
+  episodeId: string,
+  generation: number,
+  failure: DownloadFailure,
+  progressed = false,
+): Promise<DispatchResult> {
+  return dispatchDownload(episodeId, {
+    type: 'failed',
+    generation,
+    failure,
+    progressed,
+    online: navigator.onLine,
+    jitter: Math.random(),
+  });
 }
 
 /** Bytes a download takes (or will take) on the device. */

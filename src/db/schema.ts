@@ -67,8 +67,11 @@ export type FailureReason =
 
 export type DownloadStrategy = 'background-fetch' | 'in-page';
 
-/** Why a download is paused: no network, or waiting before the next attempt. */
-export type PauseReason = 'offline' | 'retry';
+/**
+ * Why a download is paused: no network, waiting before the next attempt, or held until the
+ * listener opens the app (the service worker cannot start a Background Fetch that runs by itself).
+ */
+export type PauseReason = 'offline' | 'retry' | 'held';
 
 export interface Download {
   episodeId: string;

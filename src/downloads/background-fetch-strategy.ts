@@ -1,10 +1,11 @@
 // Downloads handed to the browser (Background Fetch): they go on when the tab or browser closes.
-// Started from the page, since a fetch started by the service worker begins paused. One
-// registration per attempt, its id carrying the generation; the service worker stores the result.
+// Started by the page's scheduler, or tried by the service worker for automatic downloads with no
+// window open (Chrome holds such a fetch paused, or refuses it: see download-reducer's `held`).
+// One registration per attempt, its id carrying the generation; the service worker stores the
+// result. No DOM: the service worker runs this too.
 import { dispatchDownload } from '../db/downloads.ts';
 import type { Download } from '../db/schema.ts';
 import { backgroundFetchId, parseBackgroundFetchId } from '../shared/background-fetch-id.ts';
-import { reportProgress } from './live-progress.ts';
 import { probe, probeAudio } from './probe.ts';
 
 const ICONS = [{ src: '/pwa-192x192.png', sizes: '192x192', type: 'image/png' }];
@@ -16,11 +17,14 @@ export interface OurFetch {
   registration: BackgroundFetchRegistration;
 }
 
-/** Starts the Background Fetch of attempt `download.generation`'s audio and artwork. */
+/**
+ * Starts the Background Fetch of attempt `download.generation`'s audio and artwork; undefined when
+ * the attempt was cancelled or replaced while the files were probed.
+ */
 export async function startBackgroundFetch(
-  manager: BackgroundFetchManager,
+  manager: Pick<BackgroundFetchManager, 'fetch'>,
   download: Download,
-): Promise<void> {
+): Promise<OurFetch | undefined> {
   const { episodeId, generation } = download;
   const audio = await probeAudio(download.sourceUrl);
   const artwork = download.artworkUrl
@@ -41,7 +45,7 @@ export async function startBackgroundFetch(
     lastModified: audio.lastModified,
     contentType: audio.contentType,
   });
-  if (!changed) return; // cancelled or replaced while probing
+  if (!changed) return undefined; // cancelled or replaced while probing
   const registration = await manager.fetch(
     backgroundFetchId(episodeId, generation),
     parts.map((part) => part.fetchUrl),
@@ -51,24 +55,7 @@ export async function startBackgroundFetch(
       ...(downloadTotal === undefined ? {} : { downloadTotal }),
     },
   );
-  watchBackgroundFetch({ episodeId, generation, registration });
-}
-
-const watched = new WeakSet<BackgroundFetchRegistration>();
-
-/** Shows a running Background Fetch's progress while this page is open. */
-export function watchBackgroundFetch({ episodeId, generation, registration }: OurFetch): void {
-  if (watched.has(registration)) return;
-  watched.add(registration);
-  registration.addEventListener('progress', () => {
-    if (registration.result !== '') return;
-    reportProgress(
-      episodeId,
-      generation,
-      registration.downloaded,
-      registration.downloadTotal || undefined,
-    );
-  });
+  return { episodeId, generation, registration };
 }
 
 /** Our Background Fetches that are running now. */

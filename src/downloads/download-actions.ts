@@ -1,23 +1,28 @@
 // What the Download, Cancel download, Retry download and Delete download buttons do, whichever
 // strategy runs: each is one event for the download reducer; the scheduler does the work.
 import { dispatchDownload } from '../db/downloads.ts';
-import type { Episode } from '../db/schema.ts';
+import type { DownloadStrategy, Episode, Podcast } from '../db/schema.ts';
 import { serviceWorkerRegistration } from '../sw-bridge.ts';
+import { autoDownload } from './auto-download.ts';
 import { abortBackgroundFetches } from './background-fetch-strategy.ts';
 import { startDownloadScheduler } from './download-scheduler.ts';
+import { requestDownload } from './request-download.ts';
 
 /** Queues an episode for offline listening. */
 export async function downloadEpisode(episode: Episode, artworkUrl?: string): Promise<void> {
   if (!episode.enclosure) return;
-  const { backgroundFetch } = await serviceWorkerRegistration();
-  await dispatchDownload(episode.id, {
-    type: 'requested',
-    title: episode.title,
-    sourceUrl: episode.enclosure.url,
-    artworkUrl,
-    strategy: backgroundFetch ? 'background-fetch' : 'in-page',
-  });
+  await requestDownload(episode, artworkUrl, await strategy());
   startDownloadScheduler();
+}
+
+/** Queues a refresh's new episodes where the podcast downloads them automatically; returns how many. */
+export async function downloadNewEpisodes(
+  podcast: Podcast,
+  episodes: readonly Episode[],
+): Promise<number> {
+  const queued = await autoDownload(podcast, episodes, await strategy());
+  if (queued.length > 0) startDownloadScheduler();
+  return queued.length;
 }
 
 /** Puts a failed download back in the queue. */
@@ -42,6 +47,12 @@ export async function removeDownload(episodeId: string): Promise<void> {
 /** Removes the downloads of several episodes, one after another. */
 export async function removeDownloads(episodeIds: readonly string[]): Promise<void> {
   for (const episodeId of episodeIds) await removeDownload(episodeId);
+}
+
+/** Background Fetch where the browser has it, else the in-page downloader. */
+async function strategy(): Promise<DownloadStrategy> {
+  const { backgroundFetch } = await serviceWorkerRegistration();
+  return backgroundFetch ? 'background-fetch' : 'in-page';
 }
 
 async function stopBackgroundFetches(episodeId: string): Promise<void> {

@@ -3,18 +3,19 @@
 // download changes state (download-changes.ts), the network comes or goes, or a retry is due,
 // never on progress. It changes records only through dispatchDownload.
 import { onDownloadChange } from '../db/download-changes.ts';
-import { dispatchDownload, listActiveDownloads } from '../db/downloads.ts';
+import { dispatchDownload, dispatchFailure, listActiveDownloads } from '../db/downloads.ts';
 import type { Download } from '../db/schema.ts';
 import { getSettingOrDefault } from '../db/settings.ts';
-import { asDownloadFailure, type DownloadFailure } from '../shared/fetch-failure.ts';
+import { asDownloadFailure } from '../shared/fetch-failure.ts';
 import { serviceWorkerRegistration } from '../sw-bridge.ts';
 import {
   ourBackgroundFetches,
   startBackgroundFetch,
-  watchBackgroundFetch,
   type OurFetch,
 } from './background-fetch-strategy.ts';
+import { concurrencyLimit } from './concurrency-limit.ts';
 import { reportProgress } from './live-progress.ts';
+import { watchBackgroundFetch } from './watch-background-fetch.ts';
 
 const LEADER_LOCK = 'longwave-download-scheduler';
 /** A Background Fetch record with no registration for this long lost its fetch somehow. */
@@ -110,6 +111,13 @@ export class DownloadScheduler {
         if (running) continue;
         if (due <= now) void this.start(d);
         else nextWake = Math.min(nextWake, due);
+      } else if (d.pauseReason === 'held') {
+        // The service worker could not start this fetch so that it runs (Chrome holds it paused,
+        // or refuses it); this page can, so the attempt starts again from here (a held fetch, of an
+        // older attempt now, is aborted by the next pass). One that already brings bytes runs.
+        if (running && running.registration.downloaded > 0)
+          await dispatchDownload(d.episodeId, { type: 'resumed', generation: d.generation });
+        else void this.start(d);
       } else if (d.pauseReason === 'offline' || (d.nextRetryAt ?? 0) <= now) {
         // A Background Fetch waits out the network itself and carries on.
         if (running)
@@ -160,7 +168,8 @@ export class DownloadScheduler {
       job.generation = download.generation;
       const manager = (await serviceWorkerRegistration()).backgroundFetch;
       if (download.strategy === 'background-fetch' && manager) {
-        await startBackgroundFetch(manager, download);
+        const started = await startBackgroundFetch(manager, download);
+        if (started) watchBackgroundFetch(started);
         return;
       }
       // Loaded only where it runs: a browser with Background Fetch never needs it.
@@ -172,32 +181,16 @@ export class DownloadScheduler {
           reportProgress(download.episodeId, download.generation, bytes, total),
       });
       if (result.kind === 'failed' && !job.controller.signal.aborted) {
-        await this.failed(d.episodeId, download.generation, result.failure, result.progressed);
+        await dispatchFailure(d.episodeId, download.generation, result.failure, result.progressed);
       }
     } catch (error) {
       if (!job.controller.signal.aborted && job.generation !== undefined) {
-        await this.failed(d.episodeId, job.generation, asDownloadFailure(error), false);
+        await dispatchFailure(d.episodeId, job.generation, asDownloadFailure(error));
       }
     } finally {
       if (this.jobs.get(d.episodeId) === job) this.jobs.delete(d.episodeId);
       this.wake();
     }
-  }
-
-  private async failed(
-    episodeId: string,
-    generation: number,
-    failure: DownloadFailure,
-    progressed: boolean,
-  ): Promise<void> {
-    await dispatchDownload(episodeId, {
-      type: 'failed',
-      generation,
-      failure,
-      progressed,
-      online: navigator.onLine,
-      jitter: Math.random(),
-    });
   }
 }
 
@@ -206,10 +199,4 @@ function lostAt(d: Download): number {
   // Its audio is being stored: that is not lost, unless the service worker died doing it.
   if (d.storingSince !== undefined) return d.storingSince + STORING_MS;
   return d.updatedAt + LOST_FETCH_MS;
-}
-
-/** The listener's setting, within what Background Fetch allows (5 active fetches per site). */
-async function concurrencyLimit(): Promise<number> {
-  const wanted = await getSettingOrDefault('concurrentDownloads');
-  return Math.min(5, Math.max(1, wanted));
 }

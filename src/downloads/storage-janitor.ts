@@ -3,11 +3,10 @@
 // N days", a download that went over the budget), it deletes what the storage policy says should go.
 // One tab does it, holding a Web Lock, as one tab runs the downloads. With every limit off a pass
 // reads three settings and nothing else.
-import { listDownloadedEpisodes, type DownloadedEpisode } from '../db/downloaded-episodes.ts';
-import { downloadSize, listActiveDownloads } from '../db/downloads.ts';
-import { getSetting, getSettingOrDefault } from '../db/settings.ts';
+import type { DownloadedEpisode } from '../db/downloaded-episodes.ts';
 import { removeDownloads } from './download-actions.ts';
-import { downloadsToDelete, fitsBudget, type StoragePolicy } from './storage-policy.ts';
+import { downloadsToDelete, type StoragePolicy } from './storage-policy.ts';
+import { asStored, readStorageState } from './storage-room.ts';
 
 /** How often the policy is applied besides right after the listener's own changes. */
 const INTERVAL_MS = 10_000;
@@ -35,36 +34,8 @@ export function applyStoragePolicySoon(): void {
 
 /** Deletes, now, the downloads the storage policy says should go; returns how many. */
 export async function applyStoragePolicy(): Promise<number> {
-  const { stored, policy, playing } = await readState();
+  const { stored, policy, playing } = await readStorageState();
   return removeAll(stored, policy, playing);
-}
-
-/**
- * Whether downloads of these sizes fit the storage budget besides the downloads already kept or
- * under way (for automatic downloads).
- */
-export async function roomForDownloads(sizes: readonly number[]): Promise<boolean> {
-  const { stored, policy } = await readState();
-  const running = (await listActiveDownloads()).map((download) => ({
-    bytes: downloadSize(download),
-  }));
-  return fitsBudget(stored.map(asStored), policy, [
-    ...running,
-    ...sizes.map((bytes) => ({ bytes })),
-  ]);
-}
-
-/** The policy and, when it asks for anything, the downloads it applies to. */
-async function readState() {
-  const policy: StoragePolicy = {
-    autoDeletePlayedAfterDays: await getSettingOrDefault('autoDeletePlayedAfterDays'),
-    storageBudgetBytes: await getSettingOrDefault('storageBudgetBytes'),
-    storageBudgetEpisodes: await getSettingOrDefault('storageBudgetEpisodes'),
-  };
-  // With every limit off there is nothing to enforce, so nothing to read or to watch.
-  const idle = Object.values(policy).every((value) => value === null);
-  const stored = idle ? [] : await listDownloadedEpisodes();
-  return { stored, policy, playing: await getSetting('nowPlayingEpisodeId') };
 }
 
 async function removeAll(
@@ -75,8 +46,4 @@ async function removeAll(
   const doomed = downloadsToDelete(stored.map(asStored), policy, Date.now(), playing);
   await removeDownloads(doomed);
   return doomed.length;
-}
-
-function asStored({ download, episode, bytes }: DownloadedEpisode) {
-  return { episodeId: download.episodeId, bytes, playedAt: episode?.playedAt };
 }

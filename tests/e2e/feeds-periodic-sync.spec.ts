@@ -2,12 +2,15 @@
 // `periodicsync` event, dispatched to the real service worker through the Chrome DevTools
 // Protocol with no app window open, refreshes every subscription: conditional requests (a 304
 // costs nothing), new episodes stored, one notification only when something was found and only
-// with permission; Cache-Control max-age and Retry-After hold a feed back.
+// with permission; Cache-Control max-age and Retry-After hold a feed back; "Download new episodes"
+// queues the new episode for the tap that opens the app (Chromium 156 refuses a Background Fetch
+// started by the service worker), and the app then downloads it.
 import { expect, test, type CDPSession, type Worker } from '@playwright/test';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { openApp } from '../support/app-page.ts';
+import { openApp, storedSha256 } from '../support/app-page.ts';
 import { launchChromium, type ChromiumSession } from '../support/chromium.ts';
 import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
+import { startMediaServer, type MediaServer } from '../support/media-server.ts';
 import { storedRows, subscribeAndOpen, type StoredPodcast } from './library-helpers.ts';
 
 const TAG = 'longwave-refresh-feeds';
@@ -15,9 +18,11 @@ const TAG = 'longwave-refresh-feeds';
 let server: AppServer;
 let feeds: FeedServer;
 let browser: ChromiumSession;
+let media: MediaServer | undefined;
 
 test.afterEach(async () => {
   await browser?.dispose();
+  await media?.close();
   await server?.close();
   await feeds?.close();
 });
@@ -208,4 +213,107 @@ test('Cache-Control and Retry-After hold feeds back, and without permission noth
   await page.getByRole('link', { name: 'Fresh' }).click();
   await page.getByRole('button', { name: 'Refresh', exact: true }).click();
   await expect(page.getByText('1 new episode.')).toBeVisible();
+});
+
+/** Runs in the service worker: the download records, and the ids of our Background Fetches. */
+function backgroundDownloads(worker: Worker) {
+  return worker.evaluate(async () => {
+    const sw = self as unknown as { registration: ServiceWorkerRegistration };
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('longwave');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const records = await new Promise<
+      {
+        episodeId: string;
+        title: string;
+        state: string;
+        pauseReason?: string;
+        failureMessage?: string;
+        generation: number;
+      }[]
+    >((resolve, reject) => {
+      const request = db.transaction('downloads').objectStore('downloads').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    const manager = sw.registration.backgroundFetch!;
+    return { records, fetches: await manager.getIds() };
+  });
+}
+
+test('a periodicsync with no window open queues new episodes to download, held until one tap opens the app', async () => {
+  feeds = await startFeedServer();
+  media = await startMediaServer([120_000, 240_000]);
+  const item = (n: number) => {
+    const episode = media!.episodes[n - 1]!;
+    return `<item><title>${episode.title}</title><guid>auto-${n}</guid>
+      <pubDate>${new Date(Date.UTC(2026, 0, n)).toUTCString()}</pubDate>
+      <enclosure url="${media!.audioUrl(episode.slug)}" length="${episode.bytes}" type="audio/wav"/></item>`;
+  };
+  const feed = (...items: number[]) =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>Auto</title>${items.map(item).join('')}</channel></rss>`;
+  feeds.route('/auto.xml', { body: feed(1), cors: true });
+  const { page, context, cdp, registrationId } = await openWithPeriodicSync(true);
+  await subscribeAndOpen(page, `${feeds.url}/auto.xml`, 'Auto');
+  // The box shows what is stored, so it changes once the podcast is written, not on the click.
+  await page.getByLabel('Download new episodes').click();
+  await expect(page.getByLabel('Download new episodes')).toBeChecked();
+  await expect
+    .poll(async () =>
+      (await storedRows<{ title: string; autoDownload?: boolean }>(page, 'podcasts')).map(
+        (p) => p.autoDownload,
+      ),
+    )
+    .toEqual([true]);
+  const worker = context.serviceWorkers()[0]!;
+
+  // A new episode; no app window open.
+  feeds.route('/auto.xml', { body: feed(2, 1), cors: true });
+  await page.goto('about:blank');
+  await dispatchPeriodicSync(cdp, registrationId());
+
+  await expect
+    .poll(() => notifications(worker), { timeout: 20_000 })
+    .toEqual([
+      {
+        title: '1 new episode in Auto',
+        body: 'Test Episode 2. Its download waits: tap to start it.',
+        tag: 'new-episodes',
+        url: expect.stringMatching(/^\/podcast\/.+\?episode=/),
+      },
+    ]);
+  // Chromium refuses a Background Fetch begun by the service worker: the attempt waits, held for
+  // the listener, with no fetch registered and no failure recorded, and no audio is fetched.
+  const held = await backgroundDownloads(worker);
+  expect(held).toEqual({
+    records: [
+      expect.objectContaining({ title: 'Test Episode 2', state: 'paused', pauseReason: 'held' }),
+    ],
+    fetches: [],
+  });
+  expect(held.records[0]!.failureMessage).toBeUndefined();
+  const wholeGets = () =>
+    media!.requests.filter(
+      (r) => r.slug === 'episode-2' && r.method === 'GET' && r.range !== 'bytes=0-0',
+    );
+  await page.waitForTimeout(1000);
+  expect(wholeGets()).toEqual([]);
+  const [record] = held.records;
+
+  // The tap opens the app where the notification points; the app starts the download itself.
+  const [shown] = await notifications(worker);
+  await page.goto(`${server.url}${shown!.url}`);
+  await expect
+    .poll(async () => (await backgroundDownloads(worker)).records.map((r) => r.state), {
+      timeout: 30_000,
+    })
+    .toEqual(['downloaded']);
+  expect(await storedSha256(page, 'Test Episode 2')).toBe(media.sha256('episode-2'));
+  const after = await backgroundDownloads(worker);
+  expect(after.records[0]!.generation).toBeGreaterThan(record!.generation);
+  expect(after.fetches).toEqual([]);
+  expect(wholeGets()).toHaveLength(1);
 });

@@ -8,6 +8,7 @@ export interface DrivablePage {
   reload(): Promise<unknown>;
   close(): Promise<void>;
   evaluate(fn: never, arg?: unknown): Promise<unknown>;
+  bringToFront?(): Promise<void>;
 }
 
 /** The app in `page`; navigations wait until the service worker controls the page. */
@@ -25,5 +26,6 @@ export function appTab(page: DrivablePage): AppTab {
       await evaluate(waitForServiceWorkerControl);
     },
     close: () => page.close(),
+    bringToFront: page.bringToFront && (() => page.bringToFront!()),
   };
 }

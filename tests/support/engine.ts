@@ -8,6 +8,8 @@ export interface AppTab {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   reload(): Promise<void>;
   close(): Promise<void>;
+  /** Makes this the tab on screen (the one before it turns hidden), where the tool can. */
+  bringToFront?(): Promise<void>;
 }
 
 export interface Engine {

@@ -4,7 +4,7 @@
 // the listener's interval (Firefox and Safari have no background refresh at all).
 import { getPodcast, listPodcasts } from '../../db/library.ts';
 import { getSettingOrDefault } from '../../db/settings.ts';
-import { autoDownload } from '../../downloads/auto-download.ts';
+import { downloadNewEpisodes } from '../../downloads/download-actions.ts';
 import { FEED_REFRESH_TAG } from '../../shared/feed-refresh.ts';
 import { serviceWorkerRegistration } from '../../sw-bridge.ts';
 import { feedClient } from './library-actions.ts';
@@ -50,7 +50,7 @@ export function refreshStaleNow(): Promise<void> {
       const { outcomes } = unwrap(await feedWorker().refreshStale(olderThan));
       for (const outcome of outcomes) {
         const podcast = outcome.newest.length > 0 ? await getPodcast(outcome.podcastId) : undefined;
-        if (podcast) await autoDownload(podcast, outcome.newest);
+        if (podcast) await downloadNewEpisodes(podcast, outcome.newest);
       }
     } finally {
       running = undefined;

@@ -7,8 +7,7 @@ import {
   podcastDownloads,
 } from '../../db/library.ts';
 import type { Podcast } from '../../db/schema.ts';
-import { autoDownload } from '../../downloads/auto-download.ts';
-import { removeDownload } from '../../downloads/download-actions.ts';
+import { downloadNewEpisodes, removeDownload } from '../../downloads/download-actions.ts';
 import { feedAddress } from '../../feeds/feed-address.ts';
 import type { SubscribeTimings } from '../../feeds/subscribe-to-feed.ts';
 import { runLimited } from '../../shared/run-limited.ts';
@@ -46,7 +45,7 @@ export async function subscribe(input: string): Promise<string> {
 export async function refreshPodcast(podcast: Podcast): Promise<number> {
   const { feedWorker, unwrap } = await feedClient();
   const outcome = unwrap(await feedWorker().refresh(podcast.id, false));
-  await autoDownload(podcast, outcome.newest);
+  await downloadNewEpisodes(podcast, outcome.newest);
   return outcome.added;
 }
 

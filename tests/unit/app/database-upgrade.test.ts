@@ -50,18 +50,21 @@ describe('database migrations', () => {
         ]);
       }
       // v4 dated finished downloads; v5 keeps the enclosure URL only as where a download
-      // starts, gives every record a generation and every part its size.
+      // starts, gives every record a generation and every part its size. (The rows are written
+      // as v1 wrote them, so from v5 on they are not what that version stored: not checked.)
       const download = await current.downloads.get('e');
       if (version < 4) expect(download?.downloadedAt).toBe(7);
-      expect(download).toMatchObject({
-        sourceUrl: 'https://x/e.mp3',
-        generation: 0,
-        bytesDone: 3,
-        bytesTotal: 3,
-      });
-      expect(download).not.toHaveProperty('url');
-      expect(download).not.toHaveProperty('audioBytes');
-      if (tables.includes('parts')) expect((await current.parts.toArray())[0]?.size).toBe(4);
+      if (version < 5) {
+        expect(download).toMatchObject({
+          sourceUrl: 'https://x/e.mp3',
+          generation: 0,
+          bytesDone: 3,
+          bytesTotal: 3,
+        });
+        expect(download).not.toHaveProperty('url');
+        expect(download).not.toHaveProperty('audioBytes');
+        if (tables.includes('parts')) expect((await current.parts.toArray())[0]?.size).toBe(4);
+      }
       // Tables added since are there and work.
       await current.queue.put({ episodeId: 'g', position: 2 });
       await current.positions.put({ episodeId: 'g', seconds: 1, updatedAt: 1 });
@@ -69,4 +72,36 @@ describe('database migrations', () => {
       await Dexie.delete(name);
     });
   }
+
+  it('v6 keeps one episode index, and gives an episode without a date one, so it stays findable', async () => {
+    const name = 'upgrade-v5-episodes';
+    const old = new Dexie(name);
+    applyMigrations(
+      old,
+      MIGRATIONS.filter((m) => m.version <= 5),
+    );
+    await old.open();
+    await old.table('episodes').bulkAdd([
+      { id: 'dated', podcastId: 'p', guid: 'a', publishedAt: 5 },
+      { id: 'undated', podcastId: 'p', guid: 'b' },
+      { id: 'other', podcastId: 'q', guid: 'a', publishedAt: 1 },
+    ]);
+    old.close();
+
+    const current = new LongwaveDatabase(name);
+    await current.open();
+    expect(current.episodes.schema.indexes.map((index) => index.name)).toEqual([
+      '[podcastId+publishedAt]',
+    ]);
+    const ofP = await current.episodes
+      .where('[podcastId+publishedAt]')
+      .between(['p', Dexie.minKey], ['p', Dexie.maxKey])
+      .toArray();
+    expect(ofP.map((episode) => [episode.id, episode.publishedAt])).toEqual([
+      ['undated', 0],
+      ['dated', 5],
+    ]);
+    current.close();
+    await Dexie.delete(name);
+  });
 });

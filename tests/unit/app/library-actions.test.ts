@@ -9,6 +9,7 @@ import {
   listPodcasts,
   setAutoDownload,
 } from '../../../src/db/library.ts';
+import type { Episode, Podcast } from '../../../src/db/schema.ts';
 import { setSetting } from '../../../src/db/settings.ts';
 import {
   refreshAll,
@@ -28,8 +29,13 @@ vi.mock('../../../src/feeds/feed-worker-client.ts', async (importActual) =>
 );
 vi.mock('../../../src/downloads/download-actions.ts', () => ({
   removeDownload: (id: string) => Promise.resolve(void downloads.removed.push(id)),
-  downloadEpisode: (episode: { title: string }) =>
-    Promise.resolve(void downloads.started.push(episode.title)),
+  // The real choice of what to download (auto-download.ts); only the scheduler is left out.
+  downloadNewEpisodes: async (podcast: Podcast, episodes: Episode[]) => {
+    const { autoDownload } = await import('../../../src/downloads/auto-download.ts');
+    const queued = await autoDownload(podcast, episodes, 'in-page');
+    downloads.started.push(...queued.map((episode) => episode.title));
+    return queued.length;
+  },
 }));
 
 const fixture = (path: string) => readFileSync(`tests/fixtures/feeds/${path}`, 'utf8');

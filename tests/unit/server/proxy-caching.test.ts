@@ -66,6 +66,19 @@ describe('headers', () => {
     expect(refused.headers['cache-control']).toBe('no-store');
   });
 
+  it('passes on the upstream’s Retry-After, in seconds or as a date, with its status', async () => {
+    const proxied = await startProxy({ allowPrivateHosts: true });
+    const busy = await rawRequest(proxied(`${origin.current.origin}/busy`));
+    expect(busy.status).toBe(503);
+    expect(busy.headers['retry-after']).toBe('120');
+    expect(busy.headers['cache-control']).toBe('no-store');
+    const limited = await rawRequest(proxied(`${origin.current.origin}/rate-limited`));
+    expect(limited.status).toBe(429);
+    expect(limited.headers['retry-after']).toBe('Wed, 02 Dec 2026 06:00:00 GMT');
+    // The proxy's own refusals are not confused with the upstream's.
+    expect(limited.headers['x-longwave-proxy-error']).toBeUndefined();
+  });
+
   it('passes a conditional request upstream and relays its 304', async () => {
     const proxied = await startProxy({ allowPrivateHosts: true });
     const response = await rawRequest(proxied(`${origin.current.origin}/revalidated-feed`), {

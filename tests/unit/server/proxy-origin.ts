@@ -50,6 +50,11 @@ export async function startProxyOrigin(cap: number): Promise<ProxyOrigin> {
       res.end(`<rss>${'<item><title>Episode</title></item>'.repeat(500)}</rss>`);
     } else if (path === '/not-modified') {
       res.writeHead(304, { ETag: '"v1"' }).end();
+    } else if (path === '/busy') {
+      res.writeHead(503, { 'Content-Type': 'text/plain', 'Retry-After': '120' }).end('busy');
+    } else if (path === '/rate-limited') {
+      const date = 'Wed, 02 Dec 2026 06:00:00 GMT';
+      res.writeHead(429, { 'Content-Type': 'text/plain', 'Retry-After': date }).end('slow down');
     } else if (path === '/missing') {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('gone');
     } else if (path === '/headers') {

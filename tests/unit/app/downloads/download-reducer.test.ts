@@ -27,6 +27,7 @@ const TABLE: [DownloadEvent, Partial<Record<DownloadState, DownloadState>>][] = 
     { queued: 'downloading', paused: 'downloading', downloading: 'downloading' },
   ],
   [{ type: 'resumed', generation: G }, { paused: 'downloading' }],
+  [{ type: 'held', generation: G }, { downloading: 'paused' }],
   [
     { type: 'responded', generation: G, fetchUrl: 'https://cdn.example/b.mp3', bytesTotal: 9 },
     { downloading: 'downloading' },
@@ -190,6 +191,19 @@ describe('what each change keeps and clears', () => {
   it('a download being stored does not pause when the network goes', () => {
     const storing = aDownload({ storingSince: 1 });
     expect(nextDownload(storing, { type: 'went-offline' }, 'e1', NOW)).toBe(storing);
+  });
+
+  it('held pauses an attempt the browser holds for the listener; one already stored is not held', () => {
+    expect(nextDownload(aDownload(), { type: 'held', generation: G }, 'e1', NOW)).toMatchObject({
+      state: 'paused',
+      pauseReason: 'held',
+      generation: G,
+    });
+    const storing = aDownload({ storingSince: 1 });
+    expect(nextDownload(storing, { type: 'held', generation: G }, 'e1', NOW)).toBe(storing);
+    // A held attempt waits for the listener, not for the network.
+    const held = aDownload({ state: 'paused', pauseReason: 'held' });
+    expect(nextDownload(held, { type: 'went-offline' }, 'e1', NOW)).toBe(held);
   });
 
   it('went-offline pauses a download waiting to retry as well, and forgets the retry time', () => {

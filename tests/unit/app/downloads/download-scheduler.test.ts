@@ -229,6 +229,37 @@ describe('Background Fetch', () => {
     expect((await getDownload('b'))!.generation).toBe(before.b);
   });
 
+  it('starts again from the page a fetch the browser holds for the listener, and aborts the held one', async () => {
+    await request('a', 'background-fetch');
+    // What the service worker leaves after an automatic download with no window open.
+    const { download } = await dispatchDownload('a', { type: 'started' });
+    const held = await manager.fetch(backgroundFetchId('a', download!.generation), [SOURCE]);
+    await dispatchDownload('a', { type: 'held', generation: download!.generation });
+    const scheduler = schedule();
+    await vi.waitFor(() => expect(manager.started).toHaveLength(2));
+    await vi.waitFor(() => expect(held.aborted).toBe(true));
+    await scheduler.settled();
+    const now = (await getDownload('a'))!;
+    expect(now).toMatchObject({ state: 'downloading', pauseReason: undefined });
+    expect(now.generation).toBeGreaterThan(download!.generation);
+    expect(manager.started[1]!.id).toBe(backgroundFetchId('a', now.generation));
+    expect(manager.started[1]!.aborted).toBe(false);
+  });
+
+  it('lets a fetch it took for held carry on once bytes arrive: resumed, same attempt', async () => {
+    await request('a', 'background-fetch');
+    const { download } = await dispatchDownload('a', { type: 'started' });
+    const running = await manager.fetch(backgroundFetchId('a', download!.generation), [SOURCE]);
+    await dispatchDownload('a', { type: 'held', generation: download!.generation });
+    running.progress(4096);
+    const scheduler = schedule();
+    await vi.waitFor(async () => expect(await stateOf('a')).toBe('downloading'));
+    await scheduler.settled();
+    expect((await getDownload('a'))!.generation).toBe(download!.generation);
+    expect(manager.started).toHaveLength(1);
+    expect(running.aborted).toBe(false);
+  });
+
   it('lets a fetch that outlived the network carry on: resumed, same attempt, no new fetch', async () => {
     await request('a', 'background-fetch');
     schedule();
