@@ -1,7 +1,6 @@
 // Work done once when the app opens: subscribe the demo on first run, resume downloads, check
 // that storage and the library agree, and keep downloads within the listener's storage settings.
 import { useEffect, useState } from 'react';
-import { subscribeDemoOnce } from './subscribe-demo.ts';
 
 let startup: Promise<void> | undefined;
 let storageCheck: Promise<string | undefined> | undefined;
@@ -32,7 +31,7 @@ export function useStartup(): StartupNews {
       scheduler.startDownloadScheduler();
       janitor.startStorageJanitor();
     }, console.error);
-    startup ??= subscribeDemoOnce();
+    startup ??= import('./subscribe-demo.ts').then((demo) => demo.subscribeDemoOnce());
     startup.catch((reason: unknown) => {
       setNews((old) => ({
         ...old,

@@ -49,7 +49,6 @@ export function PodcastPage({ podcastId }: { podcastId: string }) {
       <EpisodeList
         episodes={episodes}
         artworkUrl={podcast.artworkUrl}
-        feedUrl={podcast.feedUrl}
         focusEpisodeId={focusEpisodeId}
       />
     </section>
