@@ -1,4 +1,4 @@
-// The layout from a 360 px phone up: no page scrolls sideways, and every control is a touch target
+// The layout from a 320 px phone up: no page scrolls sideways, and every control is a touch target
 // of at least 44 px.
 import { expect, test } from '@playwright/test';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
@@ -14,13 +14,13 @@ test.afterEach(async () => {
   await server?.close();
 });
 
-test('at 360 and 420 px wide no page overflows, and controls are at least 44 px tall', async () => {
+test('at 320, 360 and 420 px wide no page overflows, and controls are at least 44 px tall', async () => {
   server = await startAppServer();
   browser = await launchChromium();
   const { page } = browser;
   await openApp(page, server.url);
   const problems: string[] = [];
-  for (const width of [360, 420]) {
+  for (const width of [320, 360, 420]) {
     await page.setViewportSize({ width, height: 780 });
     for (const stop of APP_TOUR) {
       await stop.open(page, server.url);

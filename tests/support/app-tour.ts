@@ -11,13 +11,14 @@ export interface AppStop {
 const heading = (page: Page, name: string | RegExp) =>
   expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 
-/** Library, podcast, downloads, search, player, settings and not-found. */
+/** Library (grid and list), podcast, episode, downloads, search, player, settings, not-found. */
 export const APP_TOUR: AppStop[] = [
   {
     name: 'library',
     open: async (page, origin) => {
       await page.goto(origin);
       await expect(page.getByRole('link', { name: 'Longwave Demo' })).toBeVisible();
+      await page.getByRole('button', { name: 'Grid view' }).click();
     },
   },
   {
@@ -49,6 +50,26 @@ export const APP_TOUR: AppStop[] = [
       await page.getByRole('button', { name: 'Play' }).first().click();
       await page.getByRole('link', { name: /^Open player/ }).click();
       await expect(page.getByRole('slider', { name: 'Seek' })).toBeVisible();
+    },
+  },
+  {
+    name: 'episode',
+    open: async (page, origin) => {
+      await page.goto(origin);
+      await openDemoPodcast(page);
+      await page.getByRole('list', { name: 'Episodes' }).getByRole('link').first().click();
+      await expect(page.getByRole('heading', { level: 2, name: 'Show notes' })).toBeVisible();
+    },
+  },
+  {
+    name: 'library as a list',
+    open: async (page, origin) => {
+      await page.goto(origin);
+      await page.getByRole('button', { name: 'List view' }).click();
+      await expect(page.getByRole('button', { name: 'List view' })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
     },
   },
   {

@@ -28,49 +28,49 @@ export function DownloadControls({
   download: Download | undefined;
   artworkUrl?: string;
 }) {
-  switch (download?.state) {
-    case 'queued':
-    case 'downloading':
-    case 'paused':
-      return (
-        <span className="download-control">
-          <ProgressRing download={download} />
-          <IconButton
-            icon={Square}
-            size={14}
-            label="Cancel download"
-            className="download-stop"
-            onClick={() => void cancelDownload(episode.id)}
-          />
-        </span>
-      );
-    case 'downloaded':
-      return (
-        <IconButton
-          icon={CircleCheck}
-          label="Delete download"
-          className="download-done"
-          onClick={() => void removeDownload(episode.id)}
-        />
-      );
-    case 'failed':
-      return (
-        <IconButton
-          icon={RotateCcw}
-          label="Retry download"
-          className="download-failed"
-          onClick={() => void retryDownload(episode.id)}
-        />
-      );
-    default:
-      return (
-        <IconButton
-          icon={DownloadIcon}
-          label="Download"
-          onClick={() => void askThenDownload(episode, artworkUrl)}
-        />
-      );
-  }
+  // One button whose look, name and action follow the state: it stays the same element, so
+  // keyboard focus stays on it from Download to Cancel download to Delete download.
+  const state = download?.state;
+  const running = state === 'queued' || state === 'downloading' || state === 'paused';
+  const button = running
+    ? {
+        icon: Square,
+        size: 14,
+        label: 'Cancel download',
+        className: 'download-stop',
+        act: () => cancelDownload(episode.id),
+      }
+    : state === 'downloaded'
+      ? {
+          icon: CircleCheck,
+          label: 'Delete download',
+          className: 'download-done',
+          act: () => removeDownload(episode.id),
+        }
+      : state === 'failed'
+        ? {
+            icon: RotateCcw,
+            label: 'Retry download',
+            className: 'download-failed',
+            act: () => retryDownload(episode.id),
+          }
+        : {
+            icon: DownloadIcon,
+            label: 'Download',
+            act: () => askThenDownload(episode, artworkUrl),
+          };
+  return (
+    <span className="download-control">
+      {running && download && <ProgressRing download={download} />}
+      <IconButton
+        icon={button.icon}
+        size={button.size}
+        label={button.label}
+        className={button.className}
+        onClick={() => void button.act()}
+      />
+    </span>
+  );
 }
 
 /** Where a download stands in words, for the row under the title; nothing when there is none. */

@@ -27,7 +27,9 @@ export function EpisodePage({ episodeId }: { episodeId: string }) {
     ]);
     return { episode, podcast, download };
   }, [episodeId]);
-  useEffect(() => window.scrollTo(0, 0), [episodeId]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [episodeId]);
   if (!found) return <Skeleton label="Loading the episode…" rows={1} />;
   const { episode, podcast, download } = found;
   if (!episode) {
