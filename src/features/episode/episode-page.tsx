@@ -8,6 +8,7 @@ import { getDownload } from '../../db/downloads.ts';
 import { getEpisode, getPodcast } from '../../db/library.ts';
 import { formatBytes, formatDate, formatDuration } from '../../shared/format.ts';
 import { Artwork } from '../../ui/artwork.tsx';
+import { MissingState } from '../../ui/missing-state.tsx';
 import { Skeleton } from '../../ui/skeleton.tsx';
 import { DownloadControls, DownloadNote } from '../downloads/download-controls.tsx';
 import { AddToQueueButton } from '../player/add-to-queue-button.tsx';
@@ -34,13 +35,12 @@ export function EpisodePage({ episodeId }: { episodeId: string }) {
   const { episode, podcast, download } = found;
   if (!episode) {
     return (
-      <section className="state" aria-labelledby="episode-missing-heading">
-        <h1 id="episode-missing-heading">Episode not found</h1>
-        <p role="alert">This episode is not in your library.</p>
-        <Link href="/" className="button-link">
-          Back to the library
-        </Link>
-      </section>
+      <MissingState
+        id="episode-missing-heading"
+        title="Episode not found"
+        reason="This episode is not in your library."
+        alert
+      />
     );
   }
   const artwork = episode.artworkUrl ?? podcast?.artworkUrl;

@@ -12,27 +12,22 @@ export function TransportControls() {
     useLiveQuery(() => getSetting('skipBackSeconds')) ?? DEFAULT_SETTINGS.skipBackSeconds;
   const forward =
     useLiveQuery(() => getSetting('skipForwardSeconds')) ?? DEFAULT_SETTINGS.skipForwardSeconds;
+  const skipButton = (direction: 'back' | 'forward', seconds: number) => (
+    <IconButton
+      icon={direction === 'back' ? RotateCcw : RotateCw}
+      size={36}
+      badge={seconds}
+      tip="center"
+      className="transport-skip"
+      label={`Skip ${direction} ${seconds} seconds`}
+      onClick={() => void skip(direction)}
+    />
+  );
   return (
     <div className="transport">
-      <IconButton
-        icon={RotateCcw}
-        size={36}
-        badge={back}
-        tip="center"
-        className="transport-skip"
-        label={`Skip back ${back} seconds`}
-        onClick={() => void skip('back')}
-      />
+      {skipButton('back', back)}
       <PlayPauseButton className="transport-toggle" size={36} />
-      <IconButton
-        icon={RotateCw}
-        size={36}
-        badge={forward}
-        tip="center"
-        className="transport-skip"
-        label={`Skip forward ${forward} seconds`}
-        onClick={() => void skip('forward')}
-      />
+      {skipButton('forward', forward)}
     </div>
   );
 }
