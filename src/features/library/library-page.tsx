@@ -63,6 +63,7 @@ export function LibraryPage() {
                 <Link href={`/podcast/${podcast.id}`} className="podcast-card-title">
                   {podcast.title}
                 </Link>
+                <CountWords counts={counts?.get(podcast.id)} />
                 <span className="muted refreshed">
                   {podcast.refreshError
                     ? 'Last refresh failed'
@@ -90,20 +91,24 @@ export function LibraryPage() {
 function Counts({ counts }: { counts?: PodcastCounts }) {
   if (!counts) return null;
   return (
-    <span className="podcast-counts">
-      {counts.unplayed > 0 && (
-        <span className="unplayed-count">
-          {counts.unplayed}
-          <span className="visually-hidden"> unplayed</span>
-        </span>
-      )}
+    <span className="podcast-counts" aria-hidden="true">
+      {counts.unplayed > 0 && <span className="unplayed-count">{counts.unplayed}</span>}
       {counts.downloaded > 0 && (
         <span className="downloaded-count">
-          <ArrowDownToLine size={14} aria-hidden="true" />
+          <ArrowDownToLine size={14} />
           {counts.downloaded}
-          <span className="visually-hidden"> downloaded</span>
         </span>
       )}
     </span>
   );
+}
+
+/** The same counts in words, for assistive technology (the badges are drawn, not read). */
+function CountWords({ counts }: { counts?: PodcastCounts }) {
+  if (!counts || (counts.unplayed === 0 && counts.downloaded === 0)) return null;
+  const words = [
+    counts.unplayed > 0 && `${counts.unplayed} unplayed`,
+    counts.downloaded > 0 && `${counts.downloaded} downloaded`,
+  ].filter(Boolean);
+  return <span className="visually-hidden">{words.join(', ')}</span>;
 }
