@@ -5,8 +5,8 @@ import type { VitePWAOptions } from 'vite-plugin-pwa';
 export interface AppScreenshot {
   /** Under public/. */
   src: string;
-  /** What the script opens: the library, or the full player with an episode loaded. */
-  view: 'library' | 'player';
+  /** What the script opens: the library, Now Playing with an episode loaded, or Downloads. */
+  view: 'library' | 'player' | 'downloads';
   viewport: { width: number; height: number };
   scale: number;
   form_factor: 'narrow' | 'wide';
@@ -28,7 +28,15 @@ export const appScreenshots: AppScreenshot[] = [
     viewport: { width: 390, height: 844 },
     scale: 2,
     form_factor: 'narrow',
-    label: 'The player, with chapters, speed and a sleep timer',
+    label: 'Now Playing, with chapters, speed and a sleep timer',
+  },
+  {
+    src: 'screenshots/downloads-narrow.png',
+    view: 'downloads',
+    viewport: { width: 390, height: 844 },
+    scale: 2,
+    form_factor: 'narrow',
+    label: 'Downloads that carry on offline, with progress and time left',
   },
   {
     src: 'screenshots/library-wide.png',

@@ -1,5 +1,6 @@
 // `npm run screenshots`: the production build served by server/, opened in Chromium, photographed
-// at the sizes the manifest lists (public/screenshots/, also shown in the README).
+// at the sizes the manifest lists (public/screenshots/, also shown in the README). The demo audio
+// is served slowly, so the Downloads picture catches downloads under way.
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -11,7 +12,12 @@ import requireBuild from '../tests/support/require-build.ts';
 import { waitForServiceWorkerControl } from '../tests/support/service-worker-control.ts';
 
 requireBuild();
-const server = await listen({ distDir, port: 0, host: '127.0.0.1' });
+const server = await listen({
+  distDir,
+  port: 0,
+  host: '127.0.0.1',
+  demo: { bytesPerSecond: 1_500_000 },
+});
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   for (const shot of appScreenshots) {
@@ -19,6 +25,10 @@ try {
       viewport: shot.viewport,
       deviceScaleFactor: shot.scale,
       colorScheme: 'light',
+    });
+    // The in-page downloader (as in Firefox and Safari), whose progress a fresh context shows.
+    await context.addInitScript(() => {
+      delete (ServiceWorkerRegistration.prototype as { backgroundFetch?: unknown }).backgroundFetch;
     });
     const page = await context.newPage();
     await page.goto(server.url);
@@ -43,10 +53,30 @@ async function show(page: Page, view: AppScreenshot['view']): Promise<void> {
     await demo.click();
     await page.getByRole('button', { name: 'Play' }).first().click();
     await page.getByRole('link', { name: /^Open player/ }).click();
+    // A few seconds in, so the seek bar shows where it is.
+    await page.getByText('0:05', { exact: true }).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Pause' }).first().click();
     await page.getByRole('heading', { level: 1 }).waitFor();
   }
+  if (view === 'downloads') await startDownloads(page);
+  // No tooltip from where the last click left the pointer.
+  await page.mouse.move(0, 0);
   await page.evaluate(() =>
     Promise.all(Array.from(document.images, (image) => image.decode().catch(() => undefined))),
   );
+}
+
+/** One episode downloaded, two under way, then the Downloads view once they show speed. */
+async function startDownloads(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Longwave Demo' }).click();
+  const row = (title: string) =>
+    page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
+  await row('First Light').getByRole('button', { name: 'Download' }).click();
+  await row('First Light').getByRole('button', { name: 'Delete download' }).waitFor();
+  for (const title of ['The Long Crossing', 'Open Ocean']) {
+    await row(title).getByRole('button', { name: 'Download' }).click();
+  }
+  await page.getByRole('link', { name: 'Downloads' }).click();
+  await page.getByText(/left$/).first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(2_000);
 }

@@ -1,14 +1,16 @@
-// The app shell: header, routes and the player that stays across views.
+// The app shell: header (with the sections on wide screens), routes, the player that stays across
+// views, and the sections' tab bar at the bottom on phones.
+import { Search } from 'lucide-react';
 import { Suspense, useState } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { InstallButton, InstallHint } from '../features/install/install-offer-view.tsx';
 import { LibraryPage } from '../features/library/library-page.tsx';
 import { useBackgroundRefresh } from '../features/library/use-background-refresh.ts';
-import { AudioHost } from '../features/player/audio-host.tsx';
-import { MiniPlayer } from '../features/player/mini-player.tsx';
 import { useServiceWorker } from '../sw-bridge.ts';
+import { Skeleton } from '../ui/skeleton.tsx';
 import { lazyPage } from './lazy-page.ts';
+import { NAV_ITEMS } from './nav-items.ts';
 import { NavLink } from './nav-link.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PageError } from './page-error.tsx';
@@ -25,6 +27,8 @@ const DownloadsPage = lazyPage(
   () => import('../features/downloads/downloads-page.tsx'),
   'DownloadsPage',
 );
+const EpisodePage = lazyPage(() => import('../features/episode/episode-page.tsx'), 'EpisodePage');
+const PlayerBar = lazyPage(() => import('../features/player/player-bar.tsx'), 'PlayerBar');
 const PodcastPage = lazyPage(() => import('../features/library/podcast-page.tsx'), 'PodcastPage');
 const SearchPage = lazyPage(() => import('../features/library/search-page.tsx'), 'SearchPage');
 const PlayerPage = lazyPage(() => import('../features/player/player-page.tsx'), 'PlayerPage');
@@ -48,16 +52,22 @@ export function App() {
       </a>
       <header className="app-header">
         <Link href="/" className="brand">
+          <img src="/logo.svg" alt="" width={28} height={28} />
           Longwave
         </Link>
-        <InstallButton />
         <nav aria-label="Main" className="app-nav">
-          <NavLink href="/">Library</NavLink>
-          <NavLink href="/discover">Discover</NavLink>
-          <NavLink href="/downloads">Downloads</NavLink>
-          <NavLink href="/search">Search</NavLink>
-          <NavLink href="/settings">Settings</NavLink>
+          {NAV_ITEMS.map(({ href, label, icon: Icon }) => (
+            <NavLink key={href} href={href}>
+              <Icon size={22} aria-hidden="true" />
+              <span>{label}</span>
+            </NavLink>
+          ))}
         </nav>
+        <NavLink href="/search" className="header-search">
+          <Search size={22} aria-hidden="true" />
+          <span className="tip tip-end">Search</span>
+        </NavLink>
+        <InstallButton />
       </header>
       {startup.repairs && !repairsSeen && (
         <div role="status" className="notice app-notice">
@@ -75,7 +85,7 @@ export function App() {
           </p>
         )}
         <ErrorBoundary FallbackComponent={PageError} resetKeys={[location]}>
-          <Suspense fallback={<p role="status">Loading…</p>}>
+          <Suspense fallback={<Skeleton label="Loading…" />}>
             <Switch>
               <Route path="/" component={LibraryPage} />
               <Route path="/discover" component={DiscoverPage} />
@@ -85,6 +95,7 @@ export function App() {
               <Route path="/player" component={PlayerPage} />
               <Route path="/settings" component={SettingsPage} />
               <Route path="/podcast/:id">{(params) => <PodcastPage podcastId={params.id} />}</Route>
+              <Route path="/episode/:id">{(params) => <EpisodePage episodeId={params.id} />}</Route>
               <Route component={NotFoundPage} />
             </Switch>
           </Suspense>
@@ -92,8 +103,9 @@ export function App() {
       </main>
       <footer className="app-footer">Longwave {import.meta.env.VITE_APP_VERSION}</footer>
       <UpdatePrompt {...update} />
-      <MiniPlayer />
-      <AudioHost />
+      <Suspense fallback={null}>
+        <PlayerBar />
+      </Suspense>
     </div>
   );
 }

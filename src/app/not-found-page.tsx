@@ -1,15 +1,13 @@
 // The page for an address the app does not know.
-import { Link } from 'wouter';
+import { MissingState } from '../ui/missing-state.tsx';
 
 /** Says the page does not exist and offers the way back. */
 export function NotFoundPage() {
   return (
-    <section className="state" aria-labelledby="not-found-heading">
-      <h1 id="not-found-heading">Page not found</h1>
-      <p className="muted">This address is not part of Longwave.</p>
-      <Link href="/" className="button-link">
-        Back to the library
-      </Link>
-    </section>
+    <MissingState
+      id="not-found-heading"
+      title="Page not found"
+      reason="This address is not part of Longwave."
+    />
   );
 }

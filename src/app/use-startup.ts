@@ -1,11 +1,6 @@
 // Work done once when the app opens: subscribe the demo on first run, resume downloads, check
 // that storage and the library agree, and keep downloads within the listener's storage settings.
 import { useEffect, useState } from 'react';
-import { describeRepairs } from '../downloads/describe-repairs.ts';
-import { startDownloadScheduler } from '../downloads/download-scheduler.ts';
-import { checkStorageOnce } from '../downloads/storage-check.ts';
-import { startStorageJanitor } from '../downloads/storage-janitor.ts';
-import { subscribeDemoOnce } from './subscribe-demo.ts';
 
 let startup: Promise<void> | undefined;
 let storageCheck: Promise<string | undefined> | undefined;
@@ -16,20 +11,37 @@ export interface StartupNews {
   repairs?: string;
 }
 
+/** The start-up parts of the download engine, as one lazily loaded set. */
+function loadEngine() {
+  return Promise.all([
+    import('../downloads/download-scheduler.ts'),
+    import('../downloads/storage-janitor.ts'),
+    import('../downloads/storage-check.ts'),
+    import('../downloads/describe-repairs.ts'),
+  ]).then(([scheduler, janitor, check, describe]) => ({ scheduler, janitor, check, describe }));
+}
+
 /** Runs start-up work once per page. */
 export function useStartup(): StartupNews {
   const [news, setNews] = useState<StartupNews>({});
   useEffect(() => {
-    startDownloadScheduler();
-    startStorageJanitor();
-    startup ??= subscribeDemoOnce();
+    // The download engine loads just after the first screen: none of it is needed to draw it.
+    const engine = loadEngine();
+    engine.then(({ scheduler, janitor }) => {
+      scheduler.startDownloadScheduler();
+      janitor.startStorageJanitor();
+    }, console.error);
+    startup ??= import('./subscribe-demo.ts').then((demo) => demo.subscribeDemoOnce());
     startup.catch((reason: unknown) => {
       setNews((old) => ({
         ...old,
         error: reason instanceof Error ? reason.message : String(reason),
       }));
     });
-    storageCheck ??= checkStorageOnce().then((report) => report && describeRepairs(report));
+    storageCheck ??= engine.then(async ({ check, describe }) => {
+      const report = await check.checkStorageOnce();
+      return report && describe.describeRepairs(report);
+    });
     storageCheck.then((repairs) => setNews((old) => ({ ...old, repairs })), console.error);
   }, []);
   return news;

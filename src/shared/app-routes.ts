@@ -7,3 +7,8 @@ export function episodeHref(podcastId: string, episodeId: string): string {
 
 /** Where the Downloads view lives. */
 export const DOWNLOADS_HREF = '/downloads';
+
+/** An episode's own page: its show notes, links and actions. */
+export function episodePageHref(episodeId: string): string {
+  return `/episode/${encodeURIComponent(episodeId)}`;
+}

@@ -9,6 +9,7 @@ import {
   storedSha256,
   downloadRecords,
   episodeItem,
+  episodeMenu,
   openApp,
   openDemoPodcast,
 } from '../support/app-page.ts';
@@ -54,8 +55,17 @@ test.describe('refresh', () => {
       ]),
     });
     await subscribeAndOpen(page, `${feeds.url}/show.xml`, 'Changing Show');
-    await episodeItem(page, 'First steps').getByRole('checkbox', { name: 'Played' }).check();
-    await episodeItem(page, 'Second thoughts').getByRole('checkbox', { name: 'Played' }).check();
+    await (
+      await episodeMenu(page, 'First steps')
+    )
+      .getByRole('checkbox', { name: 'Played' })
+      .check();
+    await (
+      await episodeMenu(page, 'Second thoughts')
+    )
+      .getByRole('checkbox', { name: 'Played' })
+      .check();
+    await page.keyboard.press('Escape');
 
     // The host re-published: "a" kept its GUID, "b" got a new GUID but the same file, "c" is new.
     feeds.route('/show.xml', {
@@ -69,11 +79,12 @@ test.describe('refresh', () => {
     await expect(page.getByRole('main').getByRole('status')).toHaveText('1 new episode.');
     await expect(episodeRows(page)).toHaveCount(3);
     await expect(episodeRows(page).first().getByRole('heading')).toHaveText('Third time');
-    const played = (title: string) =>
-      episodeItem(page, title).getByRole('checkbox', { name: 'Played' });
-    await expect(played('First steps (remastered)')).toBeChecked();
-    await expect(played('Second thoughts')).toBeChecked();
-    await expect(played('Third time')).not.toBeChecked();
+    const played = async (title: string) =>
+      (await episodeMenu(page, title)).getByRole('checkbox', { name: 'Played' });
+    await expect(await played('First steps (remastered)')).toBeChecked();
+    await expect(await played('Second thoughts')).toBeChecked();
+    await expect(await played('Third time')).not.toBeChecked();
+    await page.keyboard.press('Escape');
 
     // A failing refresh says why and changes nothing.
     feeds.route('/show.xml', { status: 500, body: 'oops', type: 'text/plain' });

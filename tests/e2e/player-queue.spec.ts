@@ -2,7 +2,13 @@
 // remembered per podcast across a reload, and the desktop shortcuts.
 import { expect, test, type Page } from '@playwright/test';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
-import { episodeItem, openApp, openDemoPodcast, storedSetting } from '../support/app-page.ts';
+import {
+  episodeItem,
+  episodeMenu,
+  openApp,
+  openDemoPodcast,
+  storedSetting,
+} from '../support/app-page.ts';
 import { launchChromium, type ChromiumSession } from '../support/chromium.ts';
 
 let server: AppServer;
@@ -29,10 +35,9 @@ test('Up Next is reordered with the keyboard, persists, and plays on when an epi
   await openApp(page, server.url);
   await openDemoPodcast(page);
   for (const title of ['Harbour Lights', 'Night Ferry']) {
-    await episodeItem(page, title).getByRole('button', { name: 'Add to Up Next' }).click();
-    await expect(
-      episodeItem(page, title).getByRole('button', { name: 'Added to Up Next' }),
-    ).toBeVisible();
+    const menu = await episodeMenu(page, title);
+    await menu.getByRole('button', { name: 'Add to Up Next' }).click();
+    await expect(menu.getByRole('button', { name: 'Added to Up Next' })).toBeVisible();
   }
 
   // A fresh load of the player view: the queue comes from IndexedDB.
@@ -60,8 +65,9 @@ test('Up Next is reordered with the keyboard, persists, and plays on when an epi
   await expect.poll(async () => (await audioState(page)).src).toMatch(/night-ferry\.wav$/);
   await expect.poll(async () => (await audioState(page)).currentTime).toBeGreaterThan(0.5);
   await expect(
-    episodeItem(page, 'First Light').getByRole('checkbox', { name: 'Played' }),
+    (await episodeMenu(page, 'First Light')).getByRole('checkbox', { name: 'Played' }),
   ).toBeChecked();
+  await page.keyboard.press('Escape');
   await page.getByRole('link', { name: 'Open player: Night Ferry' }).click();
   await expect(queue.getByRole('listitem')).toHaveText([/Harbour Lights/]);
 });

@@ -10,6 +10,7 @@ import {
   storedSha256,
   downloadRecords,
   episodeItem,
+  episodeMenu,
   openApp,
   openDemoPodcast,
 } from '../support/app-page.ts';
@@ -98,7 +99,8 @@ test('lists every download with its real size; deleting one frees its audio and 
 test('a full disk fails the download, says what can be freed, and Settings frees it', async () => {
   const page = await openBrowser();
   await download(page, first!.title);
-  await episodeItem(page, first!.title).getByRole('checkbox', { name: 'Played' }).check();
+  await (await episodeMenu(page, first!.title)).getByRole('checkbox', { name: 'Played' }).check();
+  await page.keyboard.press('Escape');
   const cdp = await page.context().newCDPSession(page);
   const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
   await cdp.send('Storage.overrideQuotaForOrigin', {
@@ -164,8 +166,10 @@ test('the consistency check removes orphan audio and un-marks downloads whose au
 test('a backup carries subscriptions, played marks, Up Next and settings to another browser', async () => {
   const page = await openBrowser();
   await openDemoPodcast(page);
-  await episodeItem(page, first!.title).getByRole('checkbox', { name: 'Played' }).check();
-  await episodeItem(page, second!.title).getByRole('button', { name: 'Add to Up Next' }).click();
+  await (await episodeMenu(page, first!.title)).getByRole('checkbox', { name: 'Played' }).check();
+  const secondMenu = await episodeMenu(page, second!.title);
+  await secondMenu.getByRole('button', { name: 'Add to Up Next' }).click();
+  await expect(secondMenu.getByRole('button', { name: 'Added to Up Next' })).toBeVisible();
   await openSettings(page);
   await page.getByLabel('Downloads at once').selectOption('4');
   await page.getByLabel('Delete played episodes').selectOption('7');
@@ -183,7 +187,7 @@ test('a backup carries subscriptions, played marks, Up Next and settings to anot
   await other.getByRole('link', { name: 'Library' }).click();
   await openDemoPodcast(other);
   await expect(
-    episodeItem(other, first!.title).getByRole('checkbox', { name: 'Played' }),
+    (await episodeMenu(other, first!.title)).getByRole('checkbox', { name: 'Played' }),
   ).toBeChecked();
   expect(await queuedTitles(other)).toEqual([second!.title]);
 
@@ -239,7 +243,8 @@ test('with "Delete played episodes: Right away", finishing an episode deletes it
   await openSettings(page);
   await page.getByLabel('Delete played episodes').selectOption('Right away');
   await page.goBack();
-  await episodeItem(page, first!.title).getByRole('checkbox', { name: 'Played' }).check();
+  await (await episodeMenu(page, first!.title)).getByRole('checkbox', { name: 'Played' }).check();
+  await page.keyboard.press('Escape');
   await expect(
     episodeItem(page, first!.title).getByRole('button', { name: 'Download' }),
   ).toBeVisible();

@@ -29,6 +29,19 @@ export function episodeItem(page: Page, title: string): Locator {
 }
 
 /**
+ * Opens the "More actions" menu of the episode with this title (closing any other menu first, as
+ * Escape does) and returns the open menu: Add to Up Next, the Played checkbox, Show notes.
+ */
+export async function episodeMenu(page: Page, title: string): Promise<Locator> {
+  await page.keyboard.press('Escape');
+  const item = episodeItem(page, title);
+  await item.getByRole('button', { name: 'More actions' }).click();
+  const menu = item.getByRole('group', { name: 'More actions' });
+  await expect(menu).toBeVisible();
+  return menu;
+}
+
+/**
  * SHA-256 (hex) of the audio stored for the episode with this title, or null when none is: its
  * parts as stored, or (`served`) as the service worker serves them at the app's media address.
  */

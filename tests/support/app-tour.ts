@@ -12,8 +12,9 @@ const heading = (page: Page, name: string | RegExp) =>
   expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 
 /**
- * Library, podcast, Discover (search results, from a directory double the server is pointed at),
- * a podcast's preview, downloads, search, player, settings and not-found.
+ * Library (grid and list), podcast, episode, Discover (search results, from a directory double
+ * the server is pointed at), a podcast's preview, downloads, search, player, settings and
+ * not-found.
  */
 export const APP_TOUR: AppStop[] = [
   {
@@ -21,6 +22,7 @@ export const APP_TOUR: AppStop[] = [
     open: async (page, origin) => {
       await page.goto(origin);
       await expect(page.getByRole('link', { name: 'Longwave Demo' })).toBeVisible();
+      await page.getByRole('button', { name: 'Grid view' }).click();
     },
   },
   {
@@ -69,6 +71,26 @@ export const APP_TOUR: AppStop[] = [
       await page.getByRole('button', { name: 'Play' }).first().click();
       await page.getByRole('link', { name: /^Open player/ }).click();
       await expect(page.getByRole('slider', { name: 'Seek' })).toBeVisible();
+    },
+  },
+  {
+    name: 'episode',
+    open: async (page, origin) => {
+      await page.goto(origin);
+      await openDemoPodcast(page);
+      await page.getByRole('list', { name: 'Episodes' }).getByRole('link').first().click();
+      await expect(page.getByRole('heading', { level: 2, name: 'Show notes' })).toBeVisible();
+    },
+  },
+  {
+    name: 'library as a list',
+    open: async (page, origin) => {
+      await page.goto(origin);
+      await page.getByRole('button', { name: 'List view' }).click();
+      await expect(page.getByRole('button', { name: 'List view' })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
     },
   },
   {

@@ -1,80 +1,97 @@
-// The download buttons and progress of one episode, driven by its download record in Dexie.
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDownload } from '../../db/downloads.ts';
+// One episode's download control, driven by its download record in Dexie: a download arrow; while
+// it runs a ring of progress around a stop button; then a "downloaded" mark that deletes it; after
+// a failure a retry arrow. The words for where it stands go in the row's note (DownloadNote).
+import {
+  CircleAlert,
+  CircleCheck,
+  Download as DownloadIcon,
+  RotateCcw,
+  Square,
+} from 'lucide-react';
 import type { Download, Episode } from '../../db/schema.ts';
 import { cancelDownload, removeDownload, retryDownload } from '../../downloads/download-actions.ts';
+import { IconButton } from '../../ui/icon-button.tsx';
 import { askThenDownload } from './ask-then-download.ts';
 import { downloadStatus } from './download-status.ts';
-import { useLiveDownload } from './use-live-download.ts';
 import { FreeSpaceHint } from './free-space-hint.tsx';
+import { ProgressRing } from './progress-ring.tsx';
+import { useLiveDownload } from './use-live-download.ts';
 
 /** Download / Cancel download / Retry download / Delete download, as the state allows. */
 export function DownloadControls({
   episode,
+  download,
   artworkUrl,
 }: {
   episode: Episode;
+  /** The episode's record (undefined when it was never downloaded). */
+  download: Download | undefined;
   artworkUrl?: string;
 }) {
-  const download = useLiveQuery(() => getDownload(episode.id), [episode.id], null);
-  if (download === null) return null;
-
-  switch (download?.state) {
-    case 'queued':
-    case 'downloading':
-    case 'paused':
-      return (
-        <>
-          <DownloadProgress download={download} />
-          <button type="button" onClick={() => void cancelDownload(episode.id)}>
-            Cancel download
-          </button>
-        </>
-      );
-    case 'downloaded':
-      return (
-        <>
-          <span className="badge">Downloaded</span>
-          <button type="button" onClick={() => void removeDownload(episode.id)}>
-            Delete download
-          </button>
-        </>
-      );
-    case 'failed':
-      return (
-        <>
-          <p role="alert" className="error">
-            {downloadStatus(download)}
-            {download.failureReason === 'quota-exceeded' && <FreeSpaceHint />}
-          </p>
-          <button type="button" onClick={() => void retryDownload(episode.id)}>
-            Retry download
-          </button>
-        </>
-      );
-    default:
-      return (
-        <button type="button" onClick={() => void askThenDownload(episode, artworkUrl)}>
-          Download
-        </button>
-      );
-  }
+  // One button whose look, name and action follow the state: it stays the same element, so
+  // keyboard focus stays on it from Download to Cancel download to Delete download.
+  const state = download?.state;
+  const running = state === 'queued' || state === 'downloading' || state === 'paused';
+  const button = running
+    ? {
+        icon: Square,
+        size: 14,
+        label: 'Cancel download',
+        className: 'download-stop',
+        act: () => cancelDownload(episode.id),
+      }
+    : state === 'downloaded'
+      ? {
+          icon: CircleCheck,
+          label: 'Delete download',
+          className: 'download-done',
+          act: () => removeDownload(episode.id),
+        }
+      : state === 'failed'
+        ? {
+            icon: RotateCcw,
+            label: 'Retry download',
+            className: 'download-failed',
+            act: () => retryDownload(episode.id),
+          }
+        : {
+            icon: DownloadIcon,
+            label: 'Download',
+            act: () => askThenDownload(episode, artworkUrl),
+          };
+  return (
+    <span className="download-control">
+      {running && download && <ProgressRing download={download} />}
+      <IconButton
+        icon={button.icon}
+        size={button.size}
+        label={button.label}
+        className={button.className}
+        onClick={() => void button.act()}
+      />
+    </span>
+  );
 }
 
-/** A progressbar (indeterminate while the size is unknown) with the status in words. */
-export function DownloadProgress({ download: stored }: { download: Download }) {
-  const download = useLiveDownload(stored);
-  const { bytesDone, bytesTotal } = download;
+/** Where a download stands in words, for the row under the title; nothing when there is none. */
+export function DownloadNote({ download }: { download: Download | undefined }) {
+  if (!download || download.state === 'cancelled' || download.state === 'downloaded') return null;
+  if (download.state === 'failed') {
+    return (
+      <p role="alert" className="error row-note">
+        <CircleAlert size={16} aria-hidden="true" /> {downloadStatus(download)}
+        {download.failureReason === 'quota-exceeded' && <FreeSpaceHint />}
+      </p>
+    );
+  }
+  return <LiveNote download={download} />;
+}
+
+function LiveNote({ download }: { download: Download }) {
+  const live = useLiveDownload(download);
   return (
-    <span className="download-progress">
-      <progress
-        aria-label={`Downloading ${download.title}`}
-        value={bytesTotal ? bytesDone : undefined}
-        max={bytesTotal}
-      />
-      <span className="muted" aria-live="polite">
-        {downloadStatus(download)}
-      </span>
-    </span>
+    <p className="muted row-note" aria-live="polite">
+      {downloadStatus(live)}
+    </p>
   );
 }

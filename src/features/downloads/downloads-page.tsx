@@ -1,33 +1,33 @@
-// The Downloads view: every download with its state, progress and speed, in queue order.
+// The Downloads view: running downloads with their progress, speed and time left; paused and failed
+// ones with why; then finished ones with their sizes.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import { listDownloads } from '../../db/downloads.ts';
 import type { Download } from '../../db/schema.ts';
-import { cancelDownload, removeDownload, retryDownload } from '../../downloads/download-actions.ts';
-import { formatBytes } from '../../shared/format.ts';
-import { DownloadProgress } from './download-controls.tsx';
-import { downloadStatus } from './download-status.ts';
-import { FreeSpaceHint } from './free-space-hint.tsx';
-import { useLiveDownload } from './use-live-download.ts';
+import { Skeleton } from '../../ui/skeleton.tsx';
+import { DownloadRow } from './download-row.tsx';
 
-/** Lists downloads, running ones first. */
+const SECTIONS = [
+  { id: 'running', title: 'Downloading', states: ['downloading', 'queued'] },
+  { id: 'paused', title: 'Paused', states: ['paused', 'failed'] },
+  { id: 'done', title: 'Downloaded', states: ['downloaded', 'cancelled'] },
+] as const;
+
+/** Lists downloads in three groups, each in the order they were asked for. */
 export function DownloadsPage() {
   const downloads = useLiveQuery(listDownloads);
-  if (!downloads) {
-    return (
-      <p className="loading" aria-busy="true">
-        Loading downloads…
-      </p>
-    );
-  }
-  const order = ['downloading', 'paused', 'queued', 'failed', 'downloaded', 'cancelled'];
-  const sorted = [...downloads].sort(
-    (a, b) => order.indexOf(a.state) - order.indexOf(b.state) || a.createdAt - b.createdAt,
-  );
+  if (!downloads) return <Skeleton label="Loading downloads…" />;
+  const sorted = [...downloads].sort((a, b) => a.createdAt - b.createdAt);
+  const groups = SECTIONS.map((section) => ({
+    ...section,
+    items: sorted.filter((download) =>
+      (section.states as readonly Download['state'][]).includes(download.state),
+    ),
+  })).filter((group) => group.items.length > 0);
   return (
-    <section aria-labelledby="downloads-heading">
+    <section aria-labelledby="downloads-heading" className="downloads-page">
       <h1 id="downloads-heading">Downloads</h1>
-      {sorted.length === 0 ? (
+      {groups.length === 0 ? (
         <div className="state">
           <h2>Nothing downloaded yet</h2>
           <p className="muted">
@@ -39,53 +39,19 @@ export function DownloadsPage() {
           </Link>
         </div>
       ) : (
-        <ul className="episode-list" aria-label="Downloads">
-          {sorted.map((download) => (
-            <DownloadRow key={download.episodeId} download={download} />
-          ))}
-        </ul>
+        groups.map((group) => (
+          <section key={group.id} aria-labelledby={`downloads-${group.id}`}>
+            <h2 id={`downloads-${group.id}`} className="section-heading">
+              {group.title} <span className="count">{group.items.length}</span>
+            </h2>
+            <ul className="download-list" aria-label={group.title}>
+              {group.items.map((download) => (
+                <DownloadRow key={download.episodeId} download={download} />
+              ))}
+            </ul>
+          </section>
+        ))
       )}
     </section>
-  );
-}
-
-function DownloadRow({ download }: { download: Download }) {
-  const speed = useLiveDownload(download).bytesPerSecond;
-  const running =
-    download.state === 'downloading' || download.state === 'paused' || download.state === 'queued';
-  return (
-    <li className="episode" aria-label={download.title}>
-      <h2 className="episode-title">{download.title}</h2>
-      {running ? (
-        <DownloadProgress download={download} />
-      ) : (
-        <p className={download.state === 'failed' ? 'error' : 'muted'}>
-          {downloadStatus(download)}
-          {download.failureReason === 'quota-exceeded' && <FreeSpaceHint />}
-        </p>
-      )}
-      {download.state === 'downloading' && speed !== undefined && (
-        <p className="muted">{formatBytes(Math.round(speed))}/s</p>
-      )}
-      <div className="episode-actions">
-        {running && (
-          <button type="button" onClick={() => void cancelDownload(download.episodeId)}>
-            Cancel download
-          </button>
-        )}
-        {download.state === 'failed' && (
-          <button type="button" onClick={() => void retryDownload(download.episodeId)}>
-            Retry download
-          </button>
-        )}
-        {(download.state === 'downloaded' ||
-          download.state === 'failed' ||
-          download.state === 'cancelled') && (
-          <button type="button" onClick={() => void removeDownload(download.episodeId)}>
-            Delete download
-          </button>
-        )}
-      </div>
-    </li>
   );
 }

@@ -1,6 +1,6 @@
 // A podcast's episodes as a virtualised list: only the rows near the viewport are in the DOM, so
 // a feed of thousands of episodes renders and scrolls like one of ten. Rows stay <li>s in one
-// <ul>, sized by measurement (show notes open and close), with their position announced.
+// <ul>, sized by measurement (titles wrap, notes come and go), with their position announced.
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { Episode } from '../../db/schema.ts';
@@ -14,12 +14,10 @@ const OVERSCAN = 10;
 export function EpisodeList({
   episodes,
   artworkUrl,
-  feedUrl,
   focusEpisodeId,
 }: {
   episodes: Episode[];
   artworkUrl?: string;
-  feedUrl?: string;
   /** An episode to scroll to and focus, e.g. from a notification's link. */
   focusEpisodeId?: string;
 }) {
@@ -40,9 +38,8 @@ export function EpisodeList({
   }, []);
   const virtualizer = useWindowVirtualizer({
     count: episodes.length,
-    estimateSize: () => 150,
+    estimateSize: () => 96,
     overscan: OVERSCAN,
-    gap: 12,
     scrollMargin: listTop,
     getItemKey: (index) => episodes[index]?.id ?? index,
     useFlushSync: false,
@@ -74,7 +71,6 @@ export function EpisodeList({
             }}
             episode={episode}
             artworkUrl={episode.artworkUrl ?? artworkUrl}
-            feedUrl={feedUrl}
           />
         );
       })}

@@ -12,7 +12,7 @@ export function PlayedToggle({ episode }: { episode: Episode }) {
   const [pending, setPending] = useState<{ value: boolean; from: boolean }>();
   const checked = pending && pending.from === played ? pending.value : played;
   return (
-    <label className="played-toggle">
+    <label className="menu-item played-toggle">
       <input
         type="checkbox"
         checked={checked}

@@ -7,7 +7,6 @@ import {
   podcastDownloads,
 } from '../../db/library.ts';
 import type { Podcast } from '../../db/schema.ts';
-import { downloadNewEpisodes, removeDownload } from '../../downloads/download-actions.ts';
 import { feedAddress } from '../../feeds/feed-address.ts';
 import type { SubscribeTimings } from '../../feeds/subscribe-to-feed.ts';
 import { runLimited } from '../../shared/run-limited.ts';
@@ -45,6 +44,8 @@ export async function subscribe(input: string): Promise<string> {
 export async function refreshPodcast(podcast: Podcast): Promise<number> {
   const { feedWorker, unwrap } = await feedClient();
   const outcome = unwrap(await feedWorker().refresh(podcast.id, false));
+  // The download engine loads when a refresh needs it, not with the first screen.
+  const { downloadNewEpisodes } = await import('../../downloads/download-actions.ts');
   await downloadNewEpisodes(podcast, outcome.newest);
   return outcome.added;
 }
@@ -75,6 +76,7 @@ export async function refreshAll(): Promise<RefreshSummary> {
 
 /** Stops and deletes the podcast's downloads, then removes the podcast and its episodes. */
 export async function unsubscribe(podcastId: string): Promise<void> {
+  const { removeDownload } = await import('../../downloads/download-actions.ts');
   for (const download of await podcastDownloads(podcastId))
     await removeDownload(download.episodeId);
   await deletePodcast(podcastId);

@@ -1,8 +1,10 @@
 // Import an OPML file (subscribe to every feed in it) and export the library as one.
 import { useState, type ChangeEvent } from 'react';
-import { saveOpmlFile } from '../../feeds/export-opml.ts';
 import { messageOf } from './library-actions.ts';
-import { importOpml, type ImportSummary } from './opml-actions.ts';
+import type { ImportSummary } from './opml-actions.ts';
+
+// Reading and writing OPML loads when used: the library's first screen does without it.
+const saveOpml = async () => (await import('../../feeds/export-opml.ts')).saveOpmlFile();
 
 /** "Import OPML" (a file picker) and "Export OPML" (a download). */
 export function OpmlControls() {
@@ -18,6 +20,7 @@ export function OpmlControls() {
     setError(undefined);
     setProgress('Reading the file…');
     try {
+      const { importOpml } = await import('./opml-actions.ts');
       setSummary(
         await importOpml(await file.text(), (done, total) =>
           setProgress(`Importing ${done} of ${total}…`),
@@ -42,7 +45,7 @@ export function OpmlControls() {
           onChange={(event) => void importFile(event)}
         />
       </label>
-      <button type="button" onClick={() => void saveOpmlFile()}>
+      <button type="button" onClick={() => void saveOpml()}>
         Export OPML
       </button>
       {progress && (

@@ -1,8 +1,10 @@
 // One podcast: its details, refresh and unsubscribe, and its episodes newest first.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { Link, useSearch } from 'wouter';
+import { useSearch } from 'wouter';
 import { getPodcast, listEpisodes } from '../../db/library.ts';
+import { MissingState } from '../../ui/missing-state.tsx';
+import { Skeleton } from '../../ui/skeleton.tsx';
 import { EpisodeList } from '../episode/episode-list.tsx';
 import { AutoDownloadToggle } from './auto-download-toggle.tsx';
 import { PodcastHeader } from './podcast-header.tsx';
@@ -18,21 +20,16 @@ export function PodcastPage({ podcastId }: { podcastId: string }) {
     window.scrollTo(0, 0);
   }, [podcastId]);
   if (podcast === null || !episodes) {
-    return (
-      <p className="loading" aria-busy="true">
-        Loading the podcast…
-      </p>
-    );
+    return <Skeleton label="Loading the podcast…" rows={6} />;
   }
   if (!podcast) {
     return (
-      <section className="state" aria-labelledby="podcast-missing-heading">
-        <h1 id="podcast-missing-heading">Podcast not found</h1>
-        <p role="alert">This podcast is not in your library.</p>
-        <Link href="/" className="button-link">
-          Back to the library
-        </Link>
-      </section>
+      <MissingState
+        id="podcast-missing-heading"
+        title="Podcast not found"
+        reason="This podcast is not in your library."
+        alert
+      />
     );
   }
   return (
@@ -49,7 +46,6 @@ export function PodcastPage({ podcastId }: { podcastId: string }) {
       <EpisodeList
         episodes={episodes}
         artworkUrl={podcast.artworkUrl}
-        feedUrl={podcast.feedUrl}
         focusEpisodeId={focusEpisodeId}
       />
     </section>

@@ -58,7 +58,6 @@ export function SearchPage() {
                 key={episode.id}
                 episode={episode}
                 artworkUrl={episode.artworkUrl ?? podcast?.artworkUrl}
-                feedUrl={podcast?.feedUrl}
                 context={
                   podcast && (
                     <p className="muted">

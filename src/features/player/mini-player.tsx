@@ -1,6 +1,8 @@
-// The player bar at the bottom of every view: artwork, title, play/pause and progress. The audio
-// element itself lives in AudioHost, so it keeps playing whichever view is shown.
-import { Link } from 'wouter';
+// The mini player at the bottom of every view (above the tab bar on phones): artwork, title,
+// time, play/pause and a thin progress line. The audio element itself lives in AudioHost, so it
+// keeps playing whichever view is shown; the title opens the Now Playing screen.
+import { useLocation, Link } from 'wouter';
+import { Artwork } from '../../ui/artwork.tsx';
 import { formatClock } from './format-clock.ts';
 import { PlayPauseButton } from './play-pause-button.tsx';
 import { usePlayerStore } from './player-store.ts';
@@ -9,16 +11,26 @@ import { useNowPlaying } from './use-now-playing.ts';
 /** Shows the current episode, with a link to the full player. */
 export function MiniPlayer() {
   const nowPlaying = useNowPlaying();
+  const [location] = useLocation();
   const currentTime = usePlayerStore((state) => state.currentTime);
   const duration = usePlayerStore((state) => state.duration);
   const message = usePlayerStore((state) => state.message);
   if (!nowPlaying) return null;
   const { episode, podcast } = nowPlaying;
-  const artwork = episode.artworkUrl ?? podcast?.artworkUrl;
   const fraction = duration > 0 ? Math.min(1, currentTime / duration) : 0;
   return (
-    <section className="mini-player" aria-label="Player">
-      {artwork && <img className="mini-player-art" src={artwork} alt="" width={48} height={48} />}
+    <section
+      className="mini-player"
+      aria-label="Player"
+      data-on-player={location === '/player' || undefined}
+    >
+      <Artwork
+        src={episode.artworkUrl ?? podcast?.artworkUrl}
+        title={episode.title}
+        size={44}
+        eager
+        className="mini-player-art"
+      />
       <div className="mini-player-text">
         <Link
           href="/player"
@@ -38,7 +50,7 @@ export function MiniPlayer() {
       </div>
       <PlayPauseButton className="mini-player-toggle" />
       <div className="mini-player-progress" aria-hidden="true">
-        <div style={{ width: `${fraction * 100}%` }} />
+        <div style={{ transform: `scaleX(${fraction})` }} />
       </div>
     </section>
   );

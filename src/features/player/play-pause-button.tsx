@@ -1,13 +1,21 @@
-// The play/pause toggle shared by the mini player and the full player.
+// The play/pause toggle shared by the mini player and the Now Playing screen.
+import { Pause, Play } from 'lucide-react';
+import { IconButton } from '../../ui/icon-button.tsx';
 import { togglePlay } from './audio-engine.ts';
 import { usePlayerStore } from './player-store.ts';
 
 /** A button named "Play" or "Pause" after what pressing it does. */
-export function PlayPauseButton({ className }: { className?: string }) {
+export function PlayPauseButton({ className, size }: { className?: string; size?: number }) {
   const playing = usePlayerStore((state) => state.playing);
   return (
-    <button type="button" className={className} onClick={togglePlay}>
-      {playing ? 'Pause' : 'Play'}
-    </button>
+    <IconButton
+      icon={playing ? Pause : Play}
+      label={playing ? 'Pause' : 'Play'}
+      primary
+      size={size}
+      className={className}
+      tip="center"
+      onClick={togglePlay}
+    />
   );
 }

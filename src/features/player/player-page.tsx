@@ -1,8 +1,10 @@
-// The full player view (/player): artwork, seek bar, transport, speed, sleep timer, chapters,
-// Up Next and transcript.
+// The Now Playing screen (/player): large artwork, title and podcast, the seek bar with chapters,
+// transport in icons, speed and sleep timer as compact pills, then Up Next, chapters and transcript.
 import { Link } from 'wouter';
 import { setPlayed } from '../../db/library.ts';
+import { Artwork } from '../../ui/artwork.tsx';
 import { ChapterList } from './chapter-list.tsx';
+import { parseChapters } from './chapters.ts';
 import { usePlayerStore } from './player-store.ts';
 import { SeekBar } from './seek-bar.tsx';
 import { SkipSettings } from './skip-settings.tsx';
@@ -11,12 +13,14 @@ import { SpeedSelect } from './speed-select.tsx';
 import { TranscriptView } from './transcript-view.tsx';
 import { TransportControls } from './transport-controls.tsx';
 import { UpNext } from './up-next.tsx';
+import { useEpisodeText } from './use-episode-text.ts';
 import { useNowPlaying } from './use-now-playing.ts';
 
 /** The player page; with nothing loaded it shows the queue and a way back to the library. */
 export function PlayerPage() {
   const nowPlaying = useNowPlaying();
   const message = usePlayerStore((state) => state.message);
+  const chapters = useEpisodeText(nowPlaying?.episode.chaptersUrl, parseChapters);
   if (!nowPlaying) {
     return (
       <div className="player-page">
@@ -35,28 +39,40 @@ export function PlayerPage() {
   const artwork = episode.artworkUrl ?? podcast?.artworkUrl;
   return (
     <div className="player-page">
-      {artwork && <img className="player-art" src={artwork} alt="" width={240} height={240} />}
-      <h1>{episode.title}</h1>
-      {podcast && <p className="muted">{podcast.title}</p>}
-      {message && <p role="alert">{message}</p>}
-      <SeekBar />
-      <TransportControls />
-      <div className="player-options">
-        <SpeedSelect />
-        <SleepTimerSelect />
-        <label className="played-toggle">
-          <input
-            type="checkbox"
-            checked={episode.playedAt !== undefined}
-            onChange={(event) => void setPlayed(episode.id, event.currentTarget.checked)}
-          />
-          Played
-        </label>
-      </div>
-      <SkipSettings />
-      {episode.chaptersUrl && <ChapterList url={episode.chaptersUrl} />}
+      <section className="now-playing" aria-labelledby="now-playing-title">
+        <Artwork src={artwork} title={episode.title} size={320} eager className="player-art" />
+        <div className="now-playing-titles">
+          <h1 id="now-playing-title">{episode.title}</h1>
+          {podcast && (
+            <Link href={`/podcast/${podcast.id}`} className="muted now-playing-podcast">
+              {podcast.title}
+            </Link>
+          )}
+        </div>
+        {message && (
+          <p role="alert" className="error">
+            {message}
+          </p>
+        )}
+        <SeekBar chapters={chapters.value} />
+        <TransportControls />
+        <div className="player-options">
+          <SpeedSelect />
+          <SleepTimerSelect />
+          <label className="pill-field played-toggle">
+            <input
+              type="checkbox"
+              checked={episode.playedAt !== undefined}
+              onChange={(event) => void setPlayed(episode.id, event.currentTarget.checked)}
+            />
+            Played
+          </label>
+        </div>
+      </section>
       <UpNext />
+      <ChapterList chapters={chapters.value} error={chapters.error} />
       {episode.transcripts?.length ? <TranscriptView transcripts={episode.transcripts} /> : null}
+      <SkipSettings />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// The sleep timer: off, after some minutes, or at the end of the episode.
+// The sleep timer: off, after some minutes, or at the end of the episode; a compact pill.
+import { Moon } from 'lucide-react';
 import { useSleepTimerStore } from './sleep-timer-store.ts';
 
 const MINUTES = [5, 10, 15, 30, 45, 60];
@@ -8,8 +9,9 @@ export function SleepTimerSelect() {
   const { endsAt, atEpisodeEnd, sleepIn, sleepAtEpisodeEnd, cancel } = useSleepTimerStore();
   const value = atEpisodeEnd ? 'end' : endsAt ? 'on' : 'off';
   return (
-    <label className="player-field">
-      Sleep timer
+    <label className="pill-field" data-on={value !== 'off' || undefined}>
+      <Moon size={18} aria-hidden="true" />
+      <span className="visually-hidden">Sleep timer</span>
       <select
         value={value}
         onChange={(event) => {
@@ -19,7 +21,7 @@ export function SleepTimerSelect() {
           else sleepIn(Number(choice));
         }}
       >
-        <option value="off">Off</option>
+        <option value="off">Sleep off</option>
         {value === 'on' && (
           <option value="on">
             Until{' '}
@@ -28,7 +30,7 @@ export function SleepTimerSelect() {
         )}
         {MINUTES.map((minutes) => (
           <option key={minutes} value={String(minutes)}>
-            {minutes} minutes
+            {minutes} min
           </option>
         ))}
         <option value="end">End of episode</option>

@@ -1,4 +1,5 @@
-// Playback speed, remembered per podcast.
+// Playback speed, remembered per podcast: a compact pill showing the speed.
+import { Gauge } from 'lucide-react';
 import { setSpeed } from './audio-engine.ts';
 import { usePlayerStore } from './player-store.ts';
 import { SPEEDS } from './podcast-speed.ts';
@@ -7,8 +8,9 @@ import { SPEEDS } from './podcast-speed.ts';
 export function SpeedSelect() {
   const rate = usePlayerStore((state) => state.rate);
   return (
-    <label className="player-field">
-      Speed
+    <label className="pill-field">
+      <Gauge size={18} aria-hidden="true" />
+      <span className="visually-hidden">Speed</span>
       <select
         value={String(rate)}
         onChange={(event) => void setSpeed(Number(event.currentTarget.value))}
