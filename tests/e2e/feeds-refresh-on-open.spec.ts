@@ -111,12 +111,20 @@ function ageRefresh(tab: AppTab, ms: number): Promise<void> {
 for (const name of ['firefox-in-page', 'webkit-in-page', 'chromium-in-page'] as EngineName[]) {
   test(`${name}: opening the app refreshes podcasts older than the interval, not fresher ones`, async () => {
     test.setTimeout(120_000);
-    const tab = await subscribedIn(name);
+    let tab = await subscribedIn(name);
+    // Opening the app is a new tab each time: WebKit wedged IndexedDB reads in a tab navigated to
+    // the app again and again (1 run in 3 of the whole suite; see also the download specs).
+    const reopen = async () => {
+      const next = await engine.newTab();
+      await tab.close();
+      tab = next;
+      await tab.goto(app.url);
+    };
 
     // A new episode; the app opens again within the hour: nothing is asked.
     feeds.route('/show.xml', { body: rss(2), cors: true });
     const hits = feeds.hits('/show.xml');
-    await tab.goto(app.url);
+    await reopen();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(feeds.hits('/show.xml')).toBe(hits);
     expect((await stored(tab)).guids).toEqual(['open-1']);
@@ -125,7 +133,7 @@ for (const name of ['firefox-in-page', 'webkit-in-page', 'chromium-in-page'] as 
     // fetches the feed and stores the new episode.
     await ageRefresh(tab, 7_200_000);
     const opened = Date.now();
-    await tab.goto(app.url);
+    await reopen();
     await expectRefreshed(tab, opened, hits + 1, 'the new episode stored on open');
   });
 }

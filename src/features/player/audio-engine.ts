@@ -21,9 +21,20 @@ let loading = 0;
 /** Where a freshly loaded episode must start; saving waits until the element got there. */
 let pendingStart: number | undefined;
 
+/** Resolves once an audio element is mounted (the player loads just after the first screen). */
+let audioMounted = mountSignal();
+
+function mountSignal() {
+  let resolve = () => {};
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
 /** Hands the one audio element to the engine (the AudioHost component owns its place in the DOM). */
 export function setAudioElement(element: HTMLAudioElement | undefined): void {
   audio = element;
+  if (element) audioMounted.resolve();
+  else audioMounted = mountSignal();
 }
 
 /** The audio element, while one is mounted. */
@@ -59,7 +70,9 @@ export async function playEpisode(
   if (!preview) void setSetting('nowPlayingEpisodeId', episodeId);
   void dequeue(episodeId);
   setMediaMetadata(navigator.mediaSession, episode, podcast);
-  if (!audio) return;
+  // A Play pressed before the player's code has loaded plays once it has, not never.
+  if (!audio) await audioMounted.promise;
+  if (token !== loading || !audio) return;
   if (download?.state !== 'downloaded' && !navigator.onLine) {
     audio.removeAttribute('src');
     usePlayerStore.getState().setMessage(OFFLINE_MESSAGE);
