@@ -40,6 +40,9 @@ export function createAnswerCache(options: AnswerCacheOptions = {}) {
     ttl: 60_000,
     allowStaleOnFetchRejection: true,
     perf: { now },
+    // lru-cache otherwise reuses a reading of the clock for 1 ms of real time, so an answer could
+    // outlive its lifetime by that much; with a clock the tests move, it did (1 CI run).
+    ttlResolution: 0,
     fetchMethod: async (_key, _stale, { context, options: set }) => {
       const found = await context.ask();
       set.ttl =

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { createAnswerCache } from '../../../server/directory/answer-cache.ts';
+
+const LIFETIMES = { freshSeconds: 600, partialSeconds: 60 };
+
+describe('createAnswerCache', () => {
+  it('takes an answer for stale as soon as the clock passes its lifetime', async () => {
+    let clock = Date.parse('2026-12-01T07:00:00Z');
+    const cache = createAnswerCache({ now: () => clock });
+    const first = await cache.get('k', async () => ({ podcasts: [] }), LIFETIMES);
+    expect(first.stale).toBe(false);
+    clock += 600_001;
+    const kept = await cache.get(
+      'k',
+      async () => {
+        throw new Error('down');
+      },
+      LIFETIMES,
+    );
+    expect(kept).toEqual({ answer: first.answer, stale: true });
+  });
+});
