@@ -1,7 +1,8 @@
 // Moves audio downloaded before Downloads v2 out of the old media cache, where it was keyed by the
 // enclosure URL, into the episode's own parts. Nothing is downloaded again; an episode whose entry
 // is gone is left for the consistency check to report. Runs when the new service worker activates
-// and again at the app's start-up check, until the old cache is gone.
+// and again at the app's start-up check, until the old cache is gone. Like the schema's upgrades,
+// it writes download records directly: it moves old data, it is not an event of a download.
 import { db } from './database.ts';
 import { putWholeFile, storedBytes } from './media-parts.ts';
 
@@ -19,7 +20,16 @@ export async function migrateLegacyMedia(): Promise<number> {
     // Two episodes that shared an enclosure URL each get their own copy.
     const response = await cache.match(download.sourceUrl, { ignoreVary: true });
     if (!response) continue;
-    await putWholeFile(download.episodeId, await response.blob());
+    const blob = await response.blob();
+    await db.transaction('rw', db.parts, db.downloads, async () => {
+      await putWholeFile(download.episodeId, blob);
+      // The file's size is the truth: an old Background Fetch's record counted its artwork too
+      // when the host sent no length, and a size above what is stored reads as audio gone.
+      await db.downloads.update(download.episodeId, {
+        bytesDone: blob.size,
+        bytesTotal: blob.size,
+      });
+    });
     moved += 1;
   }
   await caches.delete(LEGACY_MEDIA_CACHE);

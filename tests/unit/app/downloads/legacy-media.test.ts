@@ -44,6 +44,15 @@ describe('migrateLegacyMedia', () => {
     expect(await caches.has(LEGACY_MEDIA_CACHE)).toBe(false);
   });
 
+  it('takes the stored file’s size over the old record’s (a Background Fetch counted its artwork)', async () => {
+    await db.downloads.put(
+      aDownload({ episodeId: 'a', state: 'downloaded', sourceUrl: SHARED, bytesDone: 5 + 4096 }),
+    );
+    await (await caches.open(LEGACY_MEDIA_CACHE)).put(SHARED, new Response('audio'));
+    await migrateLegacyMedia();
+    expect(await db.downloads.get('a')).toMatchObject({ bytesDone: 5, bytesTotal: 5 });
+  });
+
   it('does nothing once the old cache is gone', async () => {
     expect(await migrateLegacyMedia()).toBe(0);
   });
