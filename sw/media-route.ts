@@ -20,9 +20,12 @@ export async function serveDownloadedAudio(request: Request, episodeId: string):
     });
   }
   const headers = new Headers({
-    'Content-Type': download.contentType ?? 'audio/mpeg',
+    'Content-Type': mediaType(download.contentType),
     'Accept-Ranges': 'bytes',
     'Cache-Control': 'no-store',
+    // Whatever a host sent is served on the app's own origin: never as a page or a script.
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': 'sandbox',
   });
   const range = parseByteRange(request.headers.get('Range') ?? undefined, size);
   if (range === 'unsatisfiable') {
@@ -34,6 +37,17 @@ export async function serveDownloadedAudio(request: Request, episodeId: string):
   if (range) headers.set('Content-Range', `bytes ${start}-${end}/${size}`);
   const body = request.method === 'HEAD' ? null : await readMedia(episodeId, start, end);
   return new Response(body, { status: range ? 206 : 200, headers });
+}
+
+/**
+ * The host's type when it names audio or video; none as MP3, as before; anything else (vague
+ * types such as text/plain, or a page) as octet-stream, which media elements sniff and no browser
+ * renders.
+ */
+function mediaType(contentType: string | undefined): string {
+  if (!contentType) return 'audio/mpeg';
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  return /^(audio|video)\/[\w.+-]+$/.test(type) ? type : 'application/octet-stream';
 }
 
 /** Routes GET and HEAD of /media/<episodeId> on the app's own origin to the stored audio. */

@@ -48,6 +48,21 @@ describe('serveDownloadedAudio', () => {
     expect(await response.text()).toBe('hello, world');
   });
 
+  it.each([
+    ['audio/mpeg; charset=binary', 'audio/mpeg'],
+    ['text/plain', 'application/octet-stream'],
+    ['text/html', 'application/octet-stream'],
+    [undefined, 'audio/mpeg'],
+  ])('serves %s as %s, never to be rendered or run', async (stored, served) => {
+    await db.downloads.put({ ...download, contentType: stored });
+    const response = await get();
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      'content-type': served,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': 'sandbox',
+    });
+  });
+
   it('answers a byte range across parts with 206 and Content-Range', async () => {
     const response = await get('bytes=5-8');
     expect(response.status).toBe(206);
