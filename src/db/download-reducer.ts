@@ -61,7 +61,9 @@ export type DownloadEvent =
   /** The listener cancelled (no generation), or the browser's download UI did (its generation). */
   | { type: 'cancelled'; generation?: number }
   /** The listener deleted the download, or its audio is gone. */
-  | { type: 'deleted' };
+  | { type: 'deleted' }
+  /** Audio downloaded before Downloads v2 was moved to its parts: this is its real size. */
+  | { type: 'moved'; bytes: number };
 
 const RUNNING = new Set<Download['state']>(['queued', 'downloading', 'paused']);
 
@@ -187,6 +189,9 @@ function applies(current: Download, event: DownloadEvent, now: number): Download
         bytesDone: 0,
         failureReason: 'aborted',
       };
+    case 'moved':
+      if (state !== 'downloaded') return undefined;
+      return { ...current, bytesDone: event.bytes, bytesTotal: event.bytes };
     default:
       return undefined;
   }

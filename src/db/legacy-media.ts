@@ -1,9 +1,9 @@
 // Moves audio downloaded before Downloads v2 out of the old media cache, where it was keyed by the
 // enclosure URL, into the episode's own parts. Nothing is downloaded again; an episode whose entry
 // is gone is left for the consistency check to report. Runs when the new service worker activates
-// and again at the app's start-up check, until the old cache is gone. Like the schema's upgrades,
-// it writes download records directly: it moves old data, it is not an event of a download.
+// and again at the app's start-up check, until the old cache is gone.
 import { db } from './database.ts';
+import { dispatchDownload } from './downloads.ts';
 import { putWholeFile, storedBytes } from './media-parts.ts';
 
 /** The cache that held complete responses keyed by enclosure URL (until schema version 5). */
@@ -25,10 +25,7 @@ export async function migrateLegacyMedia(): Promise<number> {
       await putWholeFile(download.episodeId, blob);
       // The file's size is the truth: an old Background Fetch's record counted its artwork too
       // when the host sent no length, and a size above what is stored reads as audio gone.
-      await db.downloads.update(download.episodeId, {
-        bytesDone: blob.size,
-        bytesTotal: blob.size,
-      });
+      await dispatchDownload(download.episodeId, { type: 'moved', bytes: blob.size });
     });
     moved += 1;
   }

@@ -19,7 +19,12 @@ export interface DirectoryResult extends DirectoryAnswer {
   kept?: { savedAt: number; path: string };
 }
 
-const TIMEOUT_MS = 15_000;
+/**
+ * Longer than the server's own worst case: a chart is two upstream requests in a row (the chart,
+ * then a lookup of its feeds), each allowed 8 s after up to 5 s of DNS. Giving up sooner showed
+ * "could not be reached" while the server was still fetching the real answer.
+ */
+const TIMEOUT_MS = 30_000;
 
 /** The address on the app's server for `request`. */
 export function directoryPath(request: DirectoryRequest): string {

@@ -90,8 +90,7 @@ export function DownloadNote({ download }: { download: Download | undefined }) {
 function LiveNote({ download }: { download: Download }) {
   const live = useLiveDownload(download);
   return (
-    <p className="muted row-note" aria-live="polite">
-      {downloadStatus(live)}
-    </p>
+    // Not a live region: bytes change several times a second, and the ring carries the progress.
+    <p className="muted row-note">{downloadStatus(live)}</p>
   );
 }

@@ -72,9 +72,8 @@ function RunningDetail({ download }: { download: Download & { bytesPerSecond?: n
         value={bytesTotal ? bytesDone : undefined}
         max={bytesTotal}
       />
-      <p className={download.state === 'paused' ? 'paused-note' : 'muted'} aria-live="polite">
-        {facts.join(' · ')}
-      </p>
+      {/* Not a live region: it changes several times a second; the progress bar carries it. */}
+      <p className={download.state === 'paused' ? 'paused-note' : 'muted'}>{facts.join(' · ')}</p>
     </>
   );
 }

@@ -1,5 +1,5 @@
 // The Downloads view: running downloads with their progress, speed and time left; paused and failed
-// ones with why; then finished ones with their sizes.
+// ones with why; then finished ones with their sizes; then cancelled ones.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import { listDownloads } from '../../db/downloads.ts';
@@ -9,11 +9,12 @@ import { DownloadRow } from './download-row.tsx';
 
 const SECTIONS = [
   { id: 'running', title: 'Downloading', states: ['downloading', 'queued'] },
-  { id: 'paused', title: 'Paused', states: ['paused', 'failed'] },
-  { id: 'done', title: 'Downloaded', states: ['downloaded', 'cancelled'] },
+  { id: 'paused', title: 'Paused or failed', states: ['paused', 'failed'] },
+  { id: 'done', title: 'Downloaded', states: ['downloaded'] },
+  { id: 'cancelled', title: 'Cancelled', states: ['cancelled'] },
 ] as const;
 
-/** Lists downloads in three groups, each in the order they were asked for. */
+/** Lists downloads in four groups, each in the order they were asked for. */
 export function DownloadsPage() {
   const downloads = useLiveQuery(listDownloads);
   if (!downloads) return <Skeleton label="Loading downloads…" />;

@@ -51,6 +51,7 @@ const TABLE: [DownloadEvent, Partial<Record<DownloadState, DownloadState>>][] = 
     { type: 'cancelled', generation: G },
     { queued: 'cancelled', downloading: 'cancelled', paused: 'cancelled' },
   ],
+  [{ type: 'moved', bytes: 9 }, { downloaded: 'downloaded' }],
 ];
 
 describe('every event from every state', () => {
@@ -212,6 +213,12 @@ describe('what each change keeps and clears', () => {
       pauseReason: 'offline',
       nextRetryAt: undefined,
     });
+  });
+
+  it('moved makes the moved file’s size the download’s, nothing else', () => {
+    const current = aDownload({ state: 'downloaded', bytesDone: 12, bytesTotal: 12 });
+    const next = nextDownload(current, { type: 'moved', bytes: 9 }, 'e1', NOW);
+    expect(next).toEqual({ ...current, bytesDone: 9, bytesTotal: 9, updatedAt: NOW });
   });
 
   it('progressed updates bytes (and the total when given), nothing else', () => {
