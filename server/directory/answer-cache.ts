@@ -6,8 +6,10 @@ import type { DirectoryAnswer } from './directory-podcast.ts';
 import type { Found } from './directory-sources.ts';
 
 export interface AnswerCacheOptions {
-  /** Answers kept at most (each a few kilobytes). */
+  /** Answers kept at most. */
   max?: number;
+  /** Characters of JSON kept at most, all answers together (one is a few to tens of kilobytes). */
+  maxSize?: number;
   /** The clock in milliseconds; tests move it by hand. */
   now?: () => number;
 }
@@ -37,6 +39,8 @@ export function createAnswerCache(options: AnswerCacheOptions = {}) {
   const now = options.now ?? (() => performance.timeOrigin + performance.now());
   const cache = new LRUCache<string, DirectoryAnswer, Context>({
     max: options.max ?? 2000,
+    maxSize: options.maxSize ?? 32 * 2 ** 20,
+    sizeCalculation: (answer) => JSON.stringify(answer).length,
     ttl: 60_000,
     allowStaleOnFetchRejection: true,
     perf: { now },

@@ -3,7 +3,7 @@
 // a deadline for the whole exchange, a cap on the decoded size, and every failure as a
 // DirectoryFailure in words for the listener.
 import type { IncomingMessage } from 'node:http';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { fetchUpstream } from '../proxy/fetch-upstream.ts';
 import { ProxyFailure } from '../proxy/proxy-failure.ts';
@@ -83,7 +83,9 @@ async function readCapped(
         : encoding === 'br'
           ? createBrotliDecompress()
           : undefined;
-  const body: Readable = decoder ? response.pipe(decoder) : response;
+  // pipeline, not pipe: a reset in the middle of a compressed answer must fail the read, not
+  // leave it waiting for the deadline.
+  const body: Readable = decoder ? pipeline(response, decoder, () => undefined) : response;
   const chunks: Buffer[] = [];
   let size = 0;
   const onAbort = () =>

@@ -5,6 +5,7 @@
 // refusing requests whose Authorization is not sha1(key + secret + X-Auth-Date) within 5 minutes).
 // Each directory can be made to misbehave; every request is recorded.
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DOUBLE_SHOWS, type DoubleShow } from './directory-shows.ts';
@@ -24,6 +25,8 @@ export type DoubleFault =
   | { kind: 'huge'; megabytes: number }
   /** Headers never come. */
   | { kind: 'stall' }
+  /** 200 with a gzip body, then the connection is reset half way. */
+  | { kind: 'reset-gzip' }
   /** The documented shape, with garbage in every field. */
   | { kind: 'hostile' };
 
@@ -296,6 +299,14 @@ function misbehave(res: ServerResponse, fault: DoubleFault): void {
       const chunk = Buffer.alloc(2 ** 20, 'a');
       for (let sent = 0; sent < fault.megabytes; sent++) res.write(chunk);
       res.end('"]}');
+      return;
+    }
+    case 'reset-gzip': {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+      const zipped = gzipSync(
+        JSON.stringify({ resultCount: 0, results: [], padding: 'x'.repeat(4096) }),
+      );
+      res.write(zipped.subarray(0, zipped.length >> 1), () => res.socket?.resetAndDestroy());
       return;
     }
     case 'stall':

@@ -19,4 +19,19 @@ describe('createAnswerCache', () => {
     );
     expect(kept).toEqual({ answer: first.answer, stale: true });
   });
+
+  it('keeps answers within its size, dropping the least recently used', async () => {
+    const cache = createAnswerCache({ maxSize: 5000 });
+    const big = { podcasts: [], message: 'x'.repeat(2000) };
+    let asked = 0;
+    const ask = async () => {
+      asked += 1;
+      return big;
+    };
+    for (const key of ['a', 'b', 'c']) await cache.get(key, ask, LIFETIMES);
+    await cache.get('c', ask, LIFETIMES);
+    expect(asked).toBe(3);
+    await cache.get('a', ask, LIFETIMES);
+    expect(asked).toBe(4);
+  });
 });

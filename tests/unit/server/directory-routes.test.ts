@@ -173,6 +173,16 @@ describe('failures and hostile answers', () => {
     expect(response.json.message).toMatch(/Apple Podcasts charts took too long to answer/);
   });
 
+  it('says a directory that resets its connection half way could not be reached, at once', async () => {
+    const directory = await startDirectory({ withIndex: false, timeoutMs: 30_000 });
+    directory.double.fault('itunes', { kind: 'reset-gzip' });
+    const started = Date.now();
+    const response = await directory.get('/directory/search?term=example');
+    expect(response.status).toBe(502);
+    expect(response.json.message).toMatch(/Apple Podcasts could not be reached/);
+    expect(Date.now() - started).toBeLessThan(4000); // not the 30 s deadline
+  });
+
   it('reads the documented shapes filled with garbage as empty, never crashing', async () => {
     const directory = await startDirectory();
     for (const name of ['itunes', 'charts', 'podcastindex'] as const) {
