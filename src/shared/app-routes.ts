@@ -12,3 +12,8 @@ export const DOWNLOADS_HREF = '/downloads';
 export function episodePageHref(episodeId: string): string {
   return `/episode/${encodeURIComponent(episodeId)}`;
 }
+
+/** The Discover preview of the podcast at `feedUrl`, addressed by feed so a reload shows it again. */
+export function previewHref(feedUrl: string): string {
+  return `/discover/podcast?feed=${encodeURIComponent(feedUrl)}`;
+}

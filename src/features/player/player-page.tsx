@@ -2,9 +2,11 @@
 // transport in icons, speed and sleep timer as compact pills, then Up Next, chapters and transcript.
 import { Link } from 'wouter';
 import { setPlayed } from '../../db/library.ts';
+import { previewHref } from '../../shared/app-routes.ts';
 import { Artwork } from '../../ui/artwork.tsx';
 import { ChapterList } from './chapter-list.tsx';
 import { parseChapters } from './chapters.ts';
+import { isPreviewEpisode } from './preview-episodes.ts';
 import { usePlayerStore } from './player-store.ts';
 import { SeekBar } from './seek-bar.tsx';
 import { SkipSettings } from './skip-settings.tsx';
@@ -37,6 +39,9 @@ export function PlayerPage() {
   }
   const { episode, podcast } = nowPlaying;
   const artwork = episode.artworkUrl ?? podcast?.artworkUrl;
+  // A Discover preview's episode is in no library: its podcast is the preview, and it has no
+  // played mark to keep.
+  const preview = isPreviewEpisode(episode.id);
   return (
     <div className="player-page">
       <section className="now-playing" aria-labelledby="now-playing-title">
@@ -44,7 +49,10 @@ export function PlayerPage() {
         <div className="now-playing-titles">
           <h1 id="now-playing-title">{episode.title}</h1>
           {podcast && (
-            <Link href={`/podcast/${podcast.id}`} className="muted now-playing-podcast">
+            <Link
+              href={preview ? previewHref(podcast.feedUrl) : `/podcast/${podcast.id}`}
+              className="muted now-playing-podcast"
+            >
               {podcast.title}
             </Link>
           )}
@@ -59,14 +67,16 @@ export function PlayerPage() {
         <div className="player-options">
           <SpeedSelect />
           <SleepTimerSelect />
-          <label className="pill-field played-toggle">
-            <input
-              type="checkbox"
-              checked={episode.playedAt !== undefined}
-              onChange={(event) => void setPlayed(episode.id, event.currentTarget.checked)}
-            />
-            Played
-          </label>
+          {!preview && (
+            <label className="pill-field played-toggle">
+              <input
+                type="checkbox"
+                checked={episode.playedAt !== undefined}
+                onChange={(event) => void setPlayed(episode.id, event.currentTarget.checked)}
+              />
+              Played
+            </label>
+          )}
         </div>
       </section>
       <UpNext />
