@@ -11,6 +11,7 @@ import type { Middleware } from '../http/middleware.ts';
 import { createRateLimit } from '../http/rate-limit.ts';
 import { noteRequest } from '../http/request-log.ts';
 import { sendCacheable } from '../http/send-cacheable.ts';
+import { isStoreCountry } from '../../src/shared/store-countries.ts';
 import { ALL_GENRES } from './apple-charts.ts';
 import { createAnswerCache, type Lifetimes } from './answer-cache.ts';
 import { DirectoryFailure } from './directory-failure.ts';
@@ -103,10 +104,13 @@ export function directoryRoutes(options: DirectoryOptions = {}): Middleware {
     | { key: string; ask: () => Promise<Found>; lifetimes: Lifetimes; upstream: string }
     | { problem: string; status: number } {
     const country = (url.searchParams.get('country') ?? 'us').trim().toLowerCase();
-    if (!/^[a-z]{2}$/.test(country)) {
+    // Only stores Apple has: a made-up one is refused here, never asked (and an answer such as a
+    // 403 to it would leave Apple "busy" for every listener).
+    if (!isStoreCountry(country)) {
       return {
         status: 400,
-        problem: 'country must be a two-letter country code, such as us or gb.',
+        problem:
+          'country must be the two-letter code of an Apple Podcasts store, such as us or gb.',
       };
     }
     if (url.pathname === '/directory/search') {

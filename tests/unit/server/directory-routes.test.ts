@@ -250,7 +250,8 @@ describe('who may ask, and how often', () => {
   it.each([
     ['/directory/search', 400, /Type something/],
     [`/directory/search?term=${'x'.repeat(101)}`, 400, /at most 100/],
-    ['/directory/search?term=a&country=usa', 400, /two-letter country code/],
+    ['/directory/search?term=a&country=usa', 400, /two-letter code of an Apple Podcasts store/],
+    ['/directory/search?term=a&country=zz', 400, /two-letter code of an Apple Podcasts store/],
     ['/directory/top?genre=comedy', 400, /genre id/],
     ['/directory/elsewhere', 404, /answers \/directory\/search and \/directory\/top/],
   ])('answers %s with %i and words', async (path, status, message) => {
