@@ -8,6 +8,7 @@ import {
   RotateCcw,
   Square,
 } from 'lucide-react';
+import { isRunning } from '../../db/download-reducer.ts';
 import type { Download, Episode } from '../../db/schema.ts';
 import { cancelDownload, removeDownload, retryDownload } from '../../downloads/download-actions.ts';
 import { IconButton } from '../../ui/icon-button.tsx';
@@ -31,7 +32,7 @@ export function DownloadControls({
   // One button whose look, name and action follow the state: it stays the same element, so
   // keyboard focus stays on it from Download to Cancel download to Delete download.
   const state = download?.state;
-  const running = state === 'queued' || state === 'downloading' || state === 'paused';
+  const running = download !== undefined && isRunning(download);
   const button = running
     ? {
         icon: Square,

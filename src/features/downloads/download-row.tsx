@@ -1,6 +1,7 @@
 // One download on the Downloads view: artwork and title, then by state a progress bar with speed
 // and time left, the reason it waits or failed, or its size; and the buttons that state allows.
 import { RotateCcw, Square, Trash2 } from 'lucide-react';
+import { isRunning } from '../../db/download-reducer.ts';
 import type { Download } from '../../db/schema.ts';
 import { cancelDownload, removeDownload, retryDownload } from '../../downloads/download-actions.ts';
 import { formatBytes, formatDuration } from '../../shared/format.ts';
@@ -14,7 +15,7 @@ import { useLiveDownload } from './use-live-download.ts';
 export function DownloadRow({ download: stored }: { download: Download }) {
   const download = useLiveDownload(stored);
   const { state, episodeId } = download;
-  const running = state === 'downloading' || state === 'paused' || state === 'queued';
+  const running = isRunning(download);
   return (
     <li className="download-row" aria-label={download.title} data-state={state}>
       <Artwork src={download.artworkUrl} title={download.title} size={48} />
