@@ -21,12 +21,12 @@ export async function migrateLegacyMedia(): Promise<number> {
     const response = await cache.match(download.sourceUrl, { ignoreVary: true });
     if (!response) continue;
     const blob = await response.blob();
-    await db.transaction('rw', db.parts, db.downloads, async () => {
-      await putWholeFile(download.episodeId, blob);
-      // The file's size is the truth: an old Background Fetch's record counted its artwork too
-      // when the host sent no length, and a size above what is stored reads as audio gone.
-      await dispatchDownload(download.episodeId, { type: 'moved', bytes: blob.size });
-    });
+    // The file's size is the truth: an old Background Fetch's record counted its artwork too when
+    // the host sent no length, and a size above what is stored reads as audio gone. Set first, so
+    // an interrupted move is simply done again (no transaction: the Blob fallback awaits outside
+    // IndexedDB, and WebKit refuses Blobs under automation).
+    await dispatchDownload(download.episodeId, { type: 'moved', bytes: blob.size });
+    await putWholeFile(download.episodeId, blob);
     moved += 1;
   }
   await caches.delete(LEGACY_MEDIA_CACHE);
