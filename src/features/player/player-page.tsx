@@ -36,11 +36,17 @@ export function PlayerPage() {
     );
   }
   const { episode, podcast } = nowPlaying;
-  const artwork = episode.artworkUrl ?? podcast?.artworkUrl;
   return (
     <div className="player-page">
       <section className="now-playing" aria-labelledby="now-playing-title">
-        <Artwork src={artwork} title={episode.title} size={320} eager className="player-art" />
+        <Artwork
+          src={episode.artworkUrl}
+          fallback={podcast?.artworkUrl}
+          title={episode.title}
+          size={320}
+          eager
+          className="player-art"
+        />
         <div className="now-playing-titles">
           <h1 id="now-playing-title">{episode.title}</h1>
           {podcast && (
