@@ -10,6 +10,7 @@ import { artworkTargetOf } from '../src/shared/artwork-url.ts';
 import { ARTWORK_CACHE } from '../src/shared/cache-names.ts';
 import { mayBeImage, sniffImageType } from '../src/shared/image-type.ts';
 import { proxiedUrl } from '../src/shared/proxy-url.ts';
+import { readCapped } from '../src/shared/read-capped.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -47,13 +48,21 @@ async function storedByUrl(cache: Cache, target: string): Promise<Response | und
   return response?.ok && mayBeImage(response.headers.get('Content-Type')) ? response : undefined;
 }
 
+/** Origins whose artwork came without CORS headers (for as long as this worker runs). */
+const refusesCors = new Set<string>();
+
 /** The image with CORS where the host allows it, else through the proxy. No cookies either way. */
 async function fetchArtwork(target: string): Promise<Response> {
-  try {
-    const direct = await fetch(target, { mode: 'cors', credentials: 'omit' });
-    if (direct.ok) return direct;
-  } catch {
-    // A refused preflight or missing CORS header looks like a network error: try the proxy.
+  const { origin } = new URL(target);
+  if (!refusesCors.has(origin)) {
+    try {
+      const direct = await fetch(target, { mode: 'cors', credentials: 'omit' });
+      if (direct.ok) return direct;
+    } catch {
+      // A missing CORS header looks like a network error: the proxy is tried, now and from now on
+      // for this host (a host that is merely down is no worse off through the proxy).
+      refusesCors.add(origin);
+    }
   }
   return fetch(proxiedUrl(target), { credentials: 'omit' });
 }
@@ -63,9 +72,8 @@ async function readImage(answer: Response): Promise<Response> {
   if (answer.status !== 200) throw new NotArtwork(`status ${answer.status}`);
   if (!mayBeImage(answer.headers.get('Content-Type')))
     throw new NotArtwork(answer.headers.get('Content-Type') ?? 'no type');
-  const declared = Number(answer.headers.get('Content-Length') ?? NaN);
-  if (declared > MAX_ARTWORK_BYTES) throw new NotArtwork('too large');
-  const bytes = await readCapped(answer);
+  const bytes = await readCapped(answer, MAX_ARTWORK_BYTES);
+  if (!bytes) throw new NotArtwork('too large');
   const type = sniffImageType(bytes.subarray(0, 16));
   if (!type) throw new NotArtwork('not PNG, JPEG, GIF, WebP or AVIF');
   return new Response(bytes, {
@@ -77,29 +85,6 @@ async function readImage(answer: Response): Promise<Response> {
       'Content-Security-Policy': "default-src 'none'; sandbox",
     },
   });
-}
-
-async function readCapped(answer: Response): Promise<Uint8Array<ArrayBuffer>> {
-  const reader = answer.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const next = await reader?.read();
-    if (!next || next.done) break;
-    total += next.value.byteLength;
-    if (total > MAX_ARTWORK_BYTES) {
-      await reader?.cancel();
-      throw new NotArtwork('too large');
-    }
-    chunks.push(next.value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 function failure(status: number, message: string): Response {

@@ -66,14 +66,21 @@ describe('serveArtwork', () => {
   });
 
   it('goes through the proxy when the host refuses CORS, and types the image by its bytes', async () => {
+    const art = 'https://no-cors.example/a.png';
+    await db.episodes.put({ id: 'e1', podcastId: 'p1', artworkUrl: art } as Episode);
     network = (url) => {
-      if (url === ART) throw new TypeError('CORS');
+      if (url.startsWith('https://no-cors.example/')) throw new TypeError('CORS');
       return png({ 'Content-Type': 'binary/octet-stream' });
     };
-    const response = await serve();
-    expect(fetches.map((fetch) => fetch.url)).toEqual([ART, proxied(ART)]);
+    const response = await serve(art);
+    expect(fetches.map((fetch) => fetch.url)).toEqual([art, proxied(art)]);
     expect(response.headers.get('Content-Type')).toBe('image/png');
-    expect(await storedKeys()).toEqual([artworkSrc(ART)]);
+    expect(await storedKeys()).toEqual([artworkSrc(art)]);
+    // The host's next image goes straight through the proxy.
+    await serve('https://no-cors.example/b.png');
+    expect(fetches.slice(2).map((fetch) => fetch.url)).toEqual([
+      proxied('https://no-cors.example/b.png'),
+    ]);
   });
 
   it('stores no web page, whatever type it claims', async () => {
