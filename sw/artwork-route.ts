@@ -31,11 +31,16 @@ export async function serveArtwork(request: Request, target: string): Promise<Re
   }
   try {
     const image = await readImage(answer);
-    await cache.put(request.url, image.clone());
-    void pruneArtwork().catch(console.error);
+    // A full disk keeps the image from being stored, not from being shown.
+    const kept = await cache.put(request.url, image.clone()).then(
+      () => true,
+      () => false,
+    );
+    if (kept) void pruneArtwork().catch(console.error);
     return image;
   } catch (error) {
-    if (!(error instanceof NotArtwork)) throw error;
+    if (!(error instanceof NotArtwork))
+      return failure(502, 'The artwork stopped arriving before its end.');
     // Too large to keep is still shown while online; anything else is not an image at all.
     if (error.message === 'too large')
       return fetch(target, { mode: 'no-cors', credentials: 'omit' });
