@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 
 let startup: Promise<void> | undefined;
 let storageCheck: Promise<string | undefined> | undefined;
+let artworkWatch: Promise<unknown> | undefined;
 
 /** What start-up has to tell the listener: a failure, or a repair it made. */
 export interface StartupNews {
@@ -43,6 +44,9 @@ export function useStartup(): StartupNews {
       return report && describe.describeRepairs(report);
     });
     storageCheck.then((repairs) => setNews((old) => ({ ...old, repairs })), console.error);
+    artworkWatch ??= import('../db/prune-artwork.ts').then((artwork) =>
+      artwork.pruneArtworkOnUnsubscribe(),
+    );
   }, []);
   return news;
 }

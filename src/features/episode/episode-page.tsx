@@ -59,7 +59,8 @@ export function EpisodePage({ episodeId }: { episodeId: string }) {
       )}
       <div className="episode-page-head">
         <Artwork
-          src={artwork}
+          src={episode.artworkUrl}
+          fallback={podcast?.artworkUrl}
           title={episode.title}
           size={160}
           eager

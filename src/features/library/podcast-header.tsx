@@ -4,6 +4,7 @@ import type { Podcast } from '../../db/schema.ts';
 import { showNotesHtml } from '../../feeds/sanitize-html.ts';
 import { formatAgo } from '../../shared/format-ago.ts';
 import { toHttpUrl } from '../../shared/url-rules.ts';
+import { Artwork } from '../../ui/artwork.tsx';
 
 /** The podcast's heading block; its title is the page's h1. */
 export function PodcastHeader({
@@ -27,7 +28,13 @@ export function PodcastHeader({
   });
   return (
     <div className="podcast-header">
-      {podcast.artworkUrl && <img src={podcast.artworkUrl} alt="" width={120} height={120} />}
+      <Artwork
+        src={podcast.artworkUrl}
+        title={podcast.title}
+        size={120}
+        eager
+        className="podcast-header-art"
+      />
       <div>
         <h1 id="podcast-heading">{podcast.title}</h1>
         {podcast.author && <p className="muted">{podcast.author}</p>}

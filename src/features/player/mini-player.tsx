@@ -25,7 +25,8 @@ export function MiniPlayer() {
       data-on-player={location === '/player' || undefined}
     >
       <Artwork
-        src={episode.artworkUrl ?? podcast?.artworkUrl}
+        src={episode.artworkUrl}
+        fallback={podcast?.artworkUrl}
         title={episode.title}
         size={44}
         eager

@@ -38,14 +38,20 @@ export function PlayerPage() {
     );
   }
   const { episode, podcast } = nowPlaying;
-  const artwork = episode.artworkUrl ?? podcast?.artworkUrl;
   // A Discover preview's episode is in no library: its podcast is the preview, and it has no
   // played mark to keep.
   const preview = isPreviewEpisode(episode.id);
   return (
     <div className="player-page">
       <section className="now-playing" aria-labelledby="now-playing-title">
-        <Artwork src={artwork} title={episode.title} size={320} eager className="player-art" />
+        <Artwork
+          src={episode.artworkUrl}
+          fallback={podcast?.artworkUrl}
+          title={episode.title}
+          size={320}
+          eager
+          className="player-art"
+        />
         <div className="now-playing-titles">
           <h1 id="now-playing-title">{episode.title}</h1>
           {podcast && (

@@ -6,6 +6,9 @@ import {
   type MediaCommands,
 } from '../../../../src/features/player/media-session.ts';
 import type { Episode, Podcast } from '../../../../src/db/schema.ts';
+import { artworkSrc } from '../../../../src/shared/artwork-url.ts';
+import { ARTWORK_CACHE } from '../../../../src/shared/cache-names.ts';
+import { memoryCaches } from '../storage/memory-caches.ts';
 
 class FakeSession {
   metadata: unknown = null;
@@ -87,6 +90,32 @@ describe('Media Session wiring', () => {
       album: 'Show',
       artwork: [{ src: 'https://a/art.png', sizes: '512x512' }],
     });
+    vi.unstubAllGlobals();
+  });
+
+  it("uses the app's own address for the artwork, the podcast's when only that one is stored", async () => {
+    vi.stubGlobal(
+      'MediaMetadata',
+      class {
+        constructor(public init: MediaMetadataInit) {}
+      },
+    );
+    vi.stubGlobal('caches', memoryCaches());
+    Object.defineProperty(navigator, 'serviceWorker', {
+      value: { controller: {} },
+      configurable: true,
+    });
+    const episodeArt = artworkSrc('https://a/episode.jpg')!;
+    const podcastArt = artworkSrc('https://a/show.png')!;
+    await (await caches.open(ARTWORK_CACHE)).put(podcastArt, new Response('png'));
+    const session = new FakeSession();
+    const episode = { title: 'Ep', artworkUrl: 'https://a/episode.jpg' } as Episode;
+    const podcast = { title: 'Show', author: 'Host', artworkUrl: 'https://a/show.png' } as Podcast;
+    const artwork = () => (session.metadata as { init: MediaMetadataInit }).init.artwork;
+    setMediaMetadata(asSession(session), episode, podcast);
+    expect(artwork()).toEqual([{ src: episodeArt, sizes: '512x512' }]);
+    await vi.waitFor(() => expect(artwork()).toEqual([{ src: podcastArt, sizes: '512x512' }]));
+    Reflect.deleteProperty(navigator, 'serviceWorker');
     vi.unstubAllGlobals();
   });
 
