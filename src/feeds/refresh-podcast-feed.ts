@@ -1,13 +1,8 @@
 // Refreshing a podcast, off the page's thread (feed worker) or with no page at all (service
 // worker): a conditional fetch, the merge, and what the host said about asking again. A failure
 // is recorded on the podcast in plain words, with the host's Retry-After.
-import {
-  getPodcast,
-  listPodcasts,
-  markUnchanged,
-  recordRefreshError,
-  refreshFeed,
-} from '../db/library.ts';
+import { getPodcast, listPodcasts } from '../db/library.ts';
+import { markUnchanged, recordRefreshError, refreshFeed } from '../db/feed-store.ts';
 import type { Episode } from '../db/schema.ts';
 import { runLimited } from '../shared/run-limited.ts';
 import { FeedError } from './feed-error.ts';

@@ -4,7 +4,7 @@
 import { useEffect, type KeyboardEvent, type RefObject } from 'react';
 import { Link } from 'wouter';
 import type { DirectoryPodcast } from '../../shared/directory-answer.ts';
-import { feedKey } from './feed-key.ts';
+import { feedKey } from '../../shared/feed-key.ts';
 import { previewHref } from './preview-href.ts';
 import { rememberShown } from './shown-podcasts.ts';
 

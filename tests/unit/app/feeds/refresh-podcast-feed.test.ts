@@ -2,7 +2,8 @@
 // timing respected by automatic refreshes only, failures recorded with Retry-After.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../../src/db/database.ts';
-import { getPodcast, listEpisodes, saveFeed } from '../../../../src/db/library.ts';
+import { getPodcast, listEpisodes } from '../../../../src/db/library.ts';
+import { saveFeed } from '../../../../src/db/feed-store.ts';
 import {
   refreshPodcastFeed,
   refreshStalePodcasts,
