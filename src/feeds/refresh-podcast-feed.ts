@@ -7,6 +7,7 @@ import type { Episode } from '../db/schema.ts';
 import { runLimited } from '../shared/run-limited.ts';
 import { FeedError } from './feed-error.ts';
 import { loadFeed } from './load-feed.ts';
+import { REFRESH_WEB_PAGE_MESSAGE } from './web-page-error.ts';
 
 /** How many of a refresh's new episodes are passed back whole (automatic downloads, news). */
 export const NEWEST_KEPT = 3;
@@ -51,11 +52,16 @@ export async function refreshPodcastFeed(
   } catch (error) {
     const feedError =
       error instanceof FeedError
-        ? error
+        ? refreshWords(error)
         : new FeedError('unreachable', error instanceof Error ? error.message : String(error));
     await recordRefreshError(podcastId, feedError.message, feedError.retryAt);
     throw feedError;
   }
+}
+
+/** A refresh's failure in words for a feed that worked before (a web page: a captive portal). */
+function refreshWords(error: FeedError): FeedError {
+  return error.kind === 'html' ? new FeedError('html', REFRESH_WEB_PAGE_MESSAGE) : error;
 }
 
 /** What an automatic refresh of the library did. */
