@@ -38,6 +38,7 @@ const initial: PlayerData = {
   rate: 1,
   announcement: '',
   // Present as keys so that load() and close() clear them (zustand merges what it is given).
+  episodeId: undefined,
   message: undefined,
   downloadBroken: undefined,
 };
@@ -58,5 +59,5 @@ export const usePlayerStore = create<PlayerData & PlayerActions>()((set) => ({
 
 /** Back to an empty player (for tests). */
 export function resetPlayerStore(): void {
-  usePlayerStore.setState({ ...initial, episodeId: undefined });
+  usePlayerStore.setState(initial);
 }
