@@ -97,7 +97,7 @@ describe('refreshPodcastFeed', () => {
     answers.push(() => answer(rss('a', 'b'), { headers: { ETag: '"v2"' } }));
     await refreshPodcastFeed(id);
     const episodesBefore = await db.episodes.toArray();
-    const { refreshError: _, ...podcastBefore } = (await getPodcast(id))!;
+    const podcastBefore = (await getPodcast(id))!;
     const portal =
       '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form>Sign in to the Wi-Fi</form></body></html>';
     for (const automatic of [false, true]) {
