@@ -220,7 +220,8 @@ async function isPlayable(episodeId: string): Promise<boolean> {
  * The loaded episode left the library (its podcast was unsubscribed, here or in another tab):
  * stops it, saving nothing, and plays on from Up Next if it was playing, else empties the player.
  */
-export async function episodeRemoved(): Promise<void> {
+export async function episodeRemoved(episodeId: string): Promise<void> {
+  if (usePlayerStore.getState().episodeId !== episodeId) return;
   const wasPlaying = !!audio && !audio.paused;
   heard = false;
   audio?.pause();

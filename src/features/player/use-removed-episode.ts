@@ -10,11 +10,16 @@ import { isPreviewEpisode } from './preview-episodes.ts';
 /** Stops the player's episode once it is no longer in the library. */
 export function useRemovedEpisode(): void {
   const episodeId = usePlayerStore((state) => state.episodeId);
+  // The id itself, not a flag: useLiveQuery answers with its last result until the query for a
+  // new episode has run, and a flag left over from the removed episode would stop the next one.
   const gone = useLiveQuery(
-    async () => !!episodeId && !isPreviewEpisode(episodeId) && !(await getEpisode(episodeId)),
+    async () =>
+      episodeId && !isPreviewEpisode(episodeId) && !(await getEpisode(episodeId))
+        ? episodeId
+        : undefined,
     [episodeId],
   );
   useEffect(() => {
-    if (gone) void episodeRemoved();
+    if (gone && gone === episodeId) void episodeRemoved(gone);
   }, [gone, episodeId]);
 }
