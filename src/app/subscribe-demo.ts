@@ -1,5 +1,5 @@
 // The built-in demo podcast, subscribed on the first run so there is something to play.
-import { saveFeed } from '../db/library.ts';
+import { saveFeed } from '../db/feed-store.ts';
 import { getSetting, setSetting } from '../db/settings.ts';
 import { fetchFeed } from '../feeds/fetch-feed.ts';
 

@@ -1,14 +1,17 @@
 // Backup and restore of the library. Restoring merges into what is there: podcasts already
 // subscribed are matched by feed URL and their episodes by GUID then enclosure URL, so nothing the
-// listener has is lost, and a played mark or a later position from the backup is kept.
-import { BACKUP_FORMAT, isPortableSetting, readBackup, type Backup } from './backup-format.ts';
+// listener has is lost, and a played mark or a later position from the backup is kept. A record
+// of the backup never replaces one of another podcast or episode that happens to share its id.
+import { BACKUP_FORMAT, isPortableSetting, type Backup } from './backup-format.ts';
 import { db, episodesOf } from './database.ts';
+import { matchPodcast } from './library.ts';
 import type { Episode } from './schema.ts';
 
-/** What a restore added. */
+/** What a restore added, and the records of the file it refused, in plain words. */
 export interface RestoreSummary {
   podcasts: number;
   episodes: number;
+  refused: string[];
 }
 
 /** The library as a backup (no audio: downloads stay on the device they were made on). */
@@ -31,16 +34,23 @@ export async function exportBackup(): Promise<Backup> {
 
 /** Restores a parsed backup file into the library, all or nothing; throws BackupError. */
 export async function restoreBackup(data: unknown): Promise<RestoreSummary> {
-  const backup = readBackup(data);
+  // The schemas (and valibot) load here, when a backup is restored, not with the app.
+  const { readBackup } = await import('./read-backup.ts');
+  const { backup, refused } = readBackup(data);
   const tables = [db.podcasts, db.episodes, db.positions, db.queue, db.settings];
   return db.transaction('rw', tables, async () => {
-    const summary = { podcasts: 0, episodes: 0 };
+    const summary = { podcasts: 0, episodes: 0, refused };
     const podcastIds = new Map<string, string>();
     for (const podcast of backup.podcasts) {
-      const existing = await db.podcasts.where('feedUrl').equals(podcast.feedUrl).first();
-      podcastIds.set(podcast.id, existing?.id ?? podcast.id);
-      if (existing) continue;
-      await db.podcasts.put(podcast);
+      const existing = await matchPodcast([podcast.feedUrl]);
+      if (existing) {
+        podcastIds.set(podcast.id, existing.id);
+        continue;
+      }
+      // Its id may belong to a podcast of another feed here: that one is never overwritten.
+      const id = (await db.podcasts.get(podcast.id)) ? crypto.randomUUID() : podcast.id;
+      podcastIds.set(podcast.id, id);
+      await db.podcasts.add({ ...podcast, id });
       summary.podcasts += 1;
     }
     const episodeIds = new Map<string, string>();
@@ -52,8 +62,10 @@ export async function restoreBackup(data: unknown): Promise<RestoreSummary> {
       const existing = findEpisode(known.get(podcastId)!, episode);
       episodeIds.set(episode.id, existing?.id ?? episode.id);
       if (!existing) {
-        const added = { ...episode, podcastId };
-        await db.episodes.put(added);
+        const id = (await db.episodes.get(episode.id)) ? crypto.randomUUID() : episode.id;
+        episodeIds.set(episode.id, id);
+        const added = { ...episode, id, podcastId };
+        await db.episodes.add(added);
         remember(known.get(podcastId)!, added);
         summary.episodes += 1;
       } else if (episode.playedAt !== undefined && existing.playedAt === undefined) {
@@ -77,7 +89,7 @@ export async function restoreBackup(data: unknown): Promise<RestoreSummary> {
     }
     for (const setting of backup.settings) {
       if (setting.key !== 'podcastSpeeds') await db.settings.put(setting);
-      else await mergeSpeeds(setting.value as Record<string, unknown>, podcastIds);
+      else await mergeSpeeds(setting.value as Record<string, number>, podcastIds);
     }
     return summary;
   });
@@ -108,13 +120,11 @@ function findEpisode(known: KnownEpisodes, episode: Episode): Episode | undefine
 }
 
 /** Speeds are kept per podcast id: a podcast matched to one already here takes its id. */
-async function mergeSpeeds(speeds: Record<string, unknown>, podcastIds: Map<string, string>) {
+async function mergeSpeeds(speeds: Record<string, number>, podcastIds: Map<string, string>) {
   const current = ((await db.settings.get('podcastSpeeds'))?.value ?? {}) as Record<string, number>;
   const restored = Object.entries(speeds).flatMap(([id, speed]) => {
     const target = podcastIds.get(id);
-    return target && typeof speed === 'number' && speed >= 0.5 && speed <= 3
-      ? [[target, speed]]
-      : [];
+    return target ? [[target, speed]] : [];
   });
   await db.settings.put({
     key: 'podcastSpeeds',

@@ -1,214 +1,25 @@
-// Podcasts and their episodes: subscribe, merge a refreshed feed, unsubscribe, search, read back.
+// Reading the library: podcasts (also by any spelling of their feed address), a podcast's
+// episodes in pages, one episode, a podcast's downloads, and search. Writes live in feed-store.ts
+// (feeds), listener-marks.ts (played, automatic download) and remove-podcast.ts (unsubscribe).
 import { Dexie } from 'dexie';
+import { feedKey } from '../shared/feed-key.ts';
 import { db, episodesOf } from './database.ts';
 import type { Download, Episode, Podcast } from './schema.ts';
-
-/** What a feed says about one episode, before it has an id. */
-export type EpisodeSnapshot = Omit<Episode, 'id' | 'podcastId' | 'playedAt'>;
-
-/** What the fetch said about the feed itself, kept on the podcast for the next refresh. */
-export type FeedFetchFacts = Pick<
-  Podcast,
-  'etag' | 'lastModified' | 'refreshNotBefore' | 'viaProxy'
->;
-
-/** What a parsed feed gives: a podcast and its episodes, before they have ids. */
-export interface FeedSnapshot {
-  podcast: Omit<
-    Podcast,
-    'id' | 'feedUrl' | 'subscribedAt' | 'refreshedAt' | 'refreshError' | keyof FeedFetchFacts
-  >;
-  episodes: EpisodeSnapshot[];
-  /** itunes:new-feed-url: where the publisher says the feed lives now. */
-  newFeedUrl?: string;
-}
-
-/**
- * Stores a feed under its URL: a new subscription, or a refresh of the podcast already stored
- * there. Returns the podcast id.
- */
-export async function saveFeed(
-  feedUrl: string,
-  feed: FeedSnapshot,
-  facts: FeedFetchFacts = {},
-): Promise<string> {
-  return db.transaction('rw', db.podcasts, db.episodes, async () => {
-    const existing = await db.podcasts.where('feedUrl').equals(feedUrl).first();
-    return (await writeFeed(existing, feedUrl, feed, facts)).podcastId;
-  });
-}
-
-/** How many of the newest episodes a new subscription stores before it is shown. */
-const FIRST_BATCH = 100;
-
-/**
- * Subscribes to a feed not yet in the library so that a big feed shows at once: the podcast with
- * its newest episodes first, then the rest (`rest`) in transactions that each store ten times as
- * many as are stored already (100, then up to 1,000, then up to 10,000…). Should one fail (storage
- * full, the worker stopped), the next refresh adds what is missing. Runs in the feed worker, on no
- * thread the page draws on. Growing batches, not chunks of 1,000: each commit makes the page read
- * the whole list again, and those reads slowed the writes; a reader still waits for one batch at
- * most, so the newest are on screen early.
- */
-export async function subscribeFeed(
-  feedUrl: string,
-  feed: FeedSnapshot,
-  facts: FeedFetchFacts = {},
-): Promise<{ podcastId: string; rest: Promise<void> }> {
-  const newestFirst = [...feed.episodes].sort((a, b) => b.publishedAt - a.publishedAt);
-  const podcastId = await saveFeed(
-    feedUrl,
-    { ...feed, episodes: newestFirst.slice(0, FIRST_BATCH) },
-    facts,
-  );
-  const rest = (async () => {
-    for (let start = FIRST_BATCH; start < newestFirst.length; start *= 10) {
-      const batch = newestFirst.slice(start, start * 10);
-      await db.episodes.bulkAdd(
-        batch.map((episode) => ({ ...episode, id: crypto.randomUUID(), podcastId })),
-      );
-    }
-  })();
-  return { podcastId, rest };
-}
-
-/**
- * Merges a refreshed feed into a podcast, moving it to `feedUrl` when the feed moved (unless
- * another subscription already has that address). Returns the episodes that are new.
- */
-export async function refreshFeed(
-  podcastId: string,
-  feedUrl: string,
-  feed: FeedSnapshot,
-  facts: FeedFetchFacts = {},
-): Promise<Episode[]> {
-  return db.transaction('rw', db.podcasts, db.episodes, async () => {
-    const existing = await db.podcasts.get(podcastId);
-    if (!existing) throw new Error('This podcast is no longer in your library.');
-    const taken = await db.podcasts.where('feedUrl').equals(feedUrl).first();
-    const url = taken && taken.id !== podcastId ? existing.feedUrl : feedUrl;
-    return (await writeFeed(existing, url, feed, facts)).added;
-  });
-}
-
-/** Records a refresh that found the feed unchanged (a 304, or the same validators). */
-export async function markUnchanged(podcastId: string, facts: FeedFetchFacts): Promise<void> {
-  await db.podcasts.update(podcastId, {
-    ...definedFacts(facts),
-    refreshedAt: Date.now(),
-    refreshError: undefined,
-  });
-}
-
-async function writeFeed(
-  existing: Podcast | undefined,
-  feedUrl: string,
-  feed: FeedSnapshot,
-  facts: FeedFetchFacts,
-): Promise<{ podcastId: string; added: Episode[] }> {
-  const now = Date.now();
-  const podcastId = existing?.id ?? crypto.randomUUID();
-  await db.podcasts.put({
-    ...existing,
-    ...feed.podcast,
-    // A response without validators clears the old ones: they no longer describe the feed.
-    etag: facts.etag,
-    lastModified: facts.lastModified,
-    refreshNotBefore: facts.refreshNotBefore,
-    viaProxy: facts.viaProxy ?? existing?.viaProxy,
-    id: podcastId,
-    feedUrl,
-    subscribedAt: existing?.subscribedAt ?? now,
-    refreshedAt: now,
-    refreshError: undefined,
-  });
-  const known = existing ? await episodesOf(podcastId).toArray() : [];
-  const { changed, added } = mergeEpisodes(known, feed.episodes, podcastId);
-  await db.episodes.bulkPut(changed);
-  return { podcastId, added };
-}
-
-/** `facts` without its undefined fields (Dexie's update would store them as deletions). */
-function definedFacts(facts: FeedFetchFacts): FeedFetchFacts {
-  return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined));
-}
-
-/**
- * Matches each incoming episode to a stored one by GUID, then by enclosure URL (hosts that change
- * GUIDs on migration), so a known episode keeps its id, and with it its download, and whatever
- * the listener did (played, position): the stored record is the base the feed's fields overwrite.
- * Episodes the feed no longer lists are kept. Only records whose feed fields changed are written,
- * found by comparing those fields (a handful of strings and numbers each), not whole records.
- */
-function mergeEpisodes(known: Episode[], incoming: EpisodeSnapshot[], podcastId: string) {
-  const byGuid = new Map(known.map((episode) => [episode.guid, episode]));
-  const byUrl = new Map(known.map((episode) => [episode.enclosure?.url, episode]));
-  // GUID matches first, across the whole feed, so no item takes another's record by URL.
-  const matches = incoming.map((episode) => byGuid.get(episode.guid));
-  const claimed = new Set(matches.map((match) => match?.id));
-  incoming.forEach((episode, index) => {
-    const byEnclosure = episode.enclosure && byUrl.get(episode.enclosure.url);
-    if (!matches[index] && byEnclosure && !claimed.has(byEnclosure.id)) {
-      matches[index] = byEnclosure;
-      claimed.add(byEnclosure.id);
-    }
-  });
-  const changed: Episode[] = [];
-  const added: Episode[] = [];
-  incoming.forEach((episode, index) => {
-    const match = matches[index];
-    const next: Episode = { ...match, ...episode, id: match?.id ?? crypto.randomUUID(), podcastId };
-    if (!match) added.push(next);
-    if (!match || !sameFeedFields(match, next)) changed.push(next);
-  });
-  return { changed, added };
-}
-
-/** Every field a feed sets on an episode; the compiler insists the list stays complete. */
-const FEED_FIELDS = Object.keys({
-  guid: true,
-  title: true,
-  descriptionHtml: true,
-  publishedAt: true,
-  durationSeconds: true,
-  artworkUrl: true,
-  enclosure: true,
-  link: true,
-  chaptersUrl: true,
-  transcripts: true,
-  persons: true,
-} satisfies Record<keyof EpisodeSnapshot, true>) as (keyof EpisodeSnapshot)[];
-
-/** Whether the feed's fields of two versions of an episode are equal. */
-export function sameFeedFields(a: EpisodeSnapshot, b: EpisodeSnapshot): boolean {
-  return FEED_FIELDS.every((field) => sameValue(a[field], b[field]));
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
-  return [...keys].every((key) => sameValue(left[key], right[key]));
-}
-
-/** Records why the last refresh of a podcast failed, and when to try again if the host said. */
-export async function recordRefreshError(
-  podcastId: string,
-  message: string,
-  refreshNotBefore?: number,
-): Promise<void> {
-  await db.podcasts.update(podcastId, {
-    refreshError: message,
-    ...(refreshNotBefore ? { refreshNotBefore } : {}),
-  });
-}
 
 /** The podcast subscribed at this feed address, if any. */
 export function findPodcastByFeedUrl(feedUrl: string): Promise<Podcast | undefined> {
   return db.podcasts.where('feedUrl').equals(feedUrl).first();
+}
+
+/**
+ * The podcast subscribed at any of `addresses`, however each is spelt (http or https, "www.", a
+ * trailing slash): a feed reached through a redirect or a moved address is still the same feed.
+ */
+export async function matchPodcast(addresses: string[]): Promise<Podcast | undefined> {
+  const keys = new Set(addresses.map(feedKey).filter(Boolean));
+  if (keys.size === 0) return undefined;
+  // A library holds tens or hundreds of podcasts: a scan is cheaper than a second index.
+  return (await db.podcasts.toArray()).find((podcast) => keys.has(feedKey(podcast.feedUrl)));
 }
 
 /** All podcasts, by title. */
@@ -259,29 +70,11 @@ export function getEpisode(id: string): Promise<Episode | undefined> {
   return db.episodes.get(id);
 }
 
-/** Turns automatic download of new episodes on or off for a podcast. */
-export async function setAutoDownload(podcastId: string, on: boolean): Promise<void> {
-  await db.podcasts.update(podcastId, { autoDownload: on || undefined });
-}
-
-/** Marks an episode played (now) or unplayed. */
-export async function setPlayed(episodeId: string, played: boolean): Promise<void> {
-  await db.episodes.update(episodeId, { playedAt: played ? Date.now() : undefined });
-}
-
 /** The download records of a podcast's episodes, whatever their state. */
 export async function podcastDownloads(podcastId: string): Promise<Download[]> {
   const ids = await episodesOf(podcastId).primaryKeys();
   const downloads = await db.downloads.bulkGet(ids);
   return downloads.filter((download) => download !== undefined);
-}
-
-/** Removes a podcast and its episodes (their downloads must be removed first). */
-export async function deletePodcast(podcastId: string): Promise<void> {
-  await db.transaction('rw', db.podcasts, db.episodes, async () => {
-    await episodesOf(podcastId).delete();
-    await db.podcasts.delete(podcastId);
-  });
 }
 
 /**

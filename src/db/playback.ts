@@ -28,7 +28,8 @@ export function resumeSeconds(position: PlaybackPosition | undefined): number {
 /**
  * Stores where the listener is; reaching the last minute marks the episode played (once: an
  * episode marked unplayed by hand stays so until it is played into the last minute again).
- * Returns whether this save marked it played.
+ * Returns whether this save marked it played. Nothing is stored for an episode no longer in the
+ * library (a save that lands just after its podcast was unsubscribed).
  */
 export async function savePosition(
   episodeId: string,
@@ -36,6 +37,8 @@ export async function savePosition(
   durationSeconds?: number,
 ): Promise<boolean> {
   return db.transaction('rw', db.positions, db.episodes, async () => {
+    const episode = await db.episodes.get(episodeId);
+    if (!episode) return false;
     const before = await db.positions.get(episodeId);
     const duration = durationSeconds ?? before?.durationSeconds;
     await db.positions.put({
@@ -45,9 +48,7 @@ export async function savePosition(
       updatedAt: Date.now(),
     });
     const crossed = isNearEnd(seconds, duration) && !isNearEnd(before?.seconds ?? 0, duration);
-    if (!crossed) return false;
-    const episode = await db.episodes.get(episodeId);
-    if (!episode || episode.playedAt !== undefined) return false;
+    if (!crossed || episode.playedAt !== undefined) return false;
     await db.episodes.update(episodeId, { playedAt: Date.now() });
     return true;
   });
@@ -56,14 +57,15 @@ export async function savePosition(
 /** Marks an episode played because its audio ended, and remembers the end as its position. */
 export async function finishEpisode(episodeId: string, durationSeconds: number): Promise<void> {
   await db.transaction('rw', db.positions, db.episodes, async () => {
+    const episode = await db.episodes.get(episodeId);
+    if (!episode) return;
     await db.positions.put({
       episodeId,
       seconds: durationSeconds,
       durationSeconds,
       updatedAt: Date.now(),
     });
-    const episode = await db.episodes.get(episodeId);
-    if (episode && episode.playedAt === undefined) {
+    if (episode.playedAt === undefined) {
       await db.episodes.update(episodeId, { playedAt: Date.now() });
     }
   });

@@ -1,7 +1,7 @@
 // What the feed worker does for the page: everything that reads a feed or stores one, so no
 // parse and no bulk write runs on the thread that draws the UI. Each call settles to a Result,
 // because a FeedError's kind would not survive being thrown across threads.
-import type { EpisodeSnapshot, FeedSnapshot } from '../db/library.ts';
+import type { EpisodeSnapshot, FeedSnapshot } from '../db/feed-snapshot.ts';
 import { FeedError, type FeedErrorKind } from './feed-error.ts';
 import { loadFeed } from './load-feed.ts';
 import { parseOpml, type OpmlFeed } from './parse-opml.ts';

@@ -1,6 +1,6 @@
 // The short way to read a feed when only its content matters (the demo podcast at first run):
 // read in the feed worker, like every feed.
-import type { FeedSnapshot } from '../db/library.ts';
+import type { FeedSnapshot } from '../db/feed-snapshot.ts';
 import { feedAddress } from './feed-address.ts';
 
 /** Downloads and parses the feed at `feedUrl`. Throws FeedError with a readable message. */

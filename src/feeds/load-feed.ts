@@ -16,7 +16,8 @@ export async function loadFeed(
   if (!moved || moved === loaded.feedUrl || moved === feedUrl) return loaded;
   try {
     const there = await readFeed(moved);
-    return 'unchanged' in there ? loaded : there;
+    if ('unchanged' in there) return loaded;
+    return { ...there, addresses: [...loaded.addresses, ...there.addresses] };
   } catch {
     // A broken pointer must not break the podcast: keep the address that works.
     return loaded;

@@ -1,7 +1,7 @@
 // Atom 1.0 (RFC 4287) podcast feeds: entries with rel="enclosure" links, text constructs in
 // text/html/xhtml, and xml:base (on any element, relative to its parent's) for relative URLs.
 // Feeds that forgot the Atom namespace are read too, and Atom 0.3's issued/modified dates.
-import type { EpisodeSnapshot, FeedSnapshot } from '../db/library.ts';
+import type { EpisodeSnapshot, FeedSnapshot } from '../db/feed-snapshot.ts';
 import { toHttpUrl } from '../shared/url-rules.ts';
 import { bestEnclosure, toEnclosure } from './enclosure.ts';
 import { firstDate } from './parse-date.ts';

@@ -1,5 +1,5 @@
 // Reads a podcast feed document (RSS 2.0, RSS 1.0/RDF or Atom) into a FeedSnapshot.
-import type { EpisodeSnapshot, FeedSnapshot } from '../db/library.ts';
+import type { EpisodeSnapshot, FeedSnapshot } from '../db/feed-snapshot.ts';
 import { FeedError } from './feed-error.ts';
 import { parseAtom } from './parse-atom.ts';
 import { parseRss } from './parse-rss.ts';

@@ -1,7 +1,7 @@
 // RSS 2.0 and 0.9x, and RSS 1.0/0.90 (RDF, whose items sit beside the channel and are known by
 // rdf:about), with the iTunes, content, Dublin Core, Media RSS and Podcasting 2.0 extensions.
 // A field the usual element lacks falls back to the ones feeds put in its place.
-import type { EpisodeSnapshot, FeedSnapshot } from '../db/library.ts';
+import type { EpisodeSnapshot, FeedSnapshot } from '../db/feed-snapshot.ts';
 import { toHttpUrl } from '../shared/url-rules.ts';
 import { rssEnclosure } from './enclosure.ts';
 import { firstDate } from './parse-date.ts';

@@ -1,5 +1,5 @@
 // One fetch (directly or through the proxy) and parse, timed.
-import type { FeedSnapshot } from '../db/library.ts';
+import type { FeedSnapshot } from '../db/feed-snapshot.ts';
 import { parseFeed } from './parse-feed.ts';
 import {
   requestFeed,
@@ -11,6 +11,12 @@ import {
 /** A feed, the address to store for it from now on, what the fetch learnt, and timings. */
 export interface LoadedFeed {
   feedUrl: string;
+  /**
+   * Every address this feed was met at: the one asked for, where its redirects ended, its
+   * permanent address and the itunes:new-feed-url it declares. A subscription to any of them is
+   * a subscription to this feed.
+   */
+  addresses: string[];
   feed: FeedSnapshot;
   facts: FetchFacts;
   fetchMs: number;
@@ -29,6 +35,9 @@ export async function readFeed(
   const feed = parseFeed(fetched.text, fetched.url);
   return {
     feedUrl: fetched.permanentUrl ?? url,
+    addresses: [url, fetched.url, fetched.permanentUrl, feed.newFeedUrl].filter(
+      (address): address is string => !!address,
+    ),
     feed,
     facts: fetched.facts,
     fetchMs: fetchedAt - started,

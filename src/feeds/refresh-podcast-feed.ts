@@ -1,17 +1,13 @@
 // Refreshing a podcast, off the page's thread (feed worker) or with no page at all (service
 // worker): a conditional fetch, the merge, and what the host said about asking again. A failure
 // is recorded on the podcast in plain words, with the host's Retry-After.
-import {
-  getPodcast,
-  listPodcasts,
-  markUnchanged,
-  recordRefreshError,
-  refreshFeed,
-} from '../db/library.ts';
+import { getPodcast, listPodcasts } from '../db/library.ts';
+import { markUnchanged, recordRefreshError, refreshFeed } from '../db/feed-store.ts';
 import type { Episode } from '../db/schema.ts';
 import { runLimited } from '../shared/run-limited.ts';
 import { FeedError } from './feed-error.ts';
 import { loadFeed } from './load-feed.ts';
+import { REFRESH_WEB_PAGE_MESSAGE } from './web-page-error.ts';
 
 /** How many of a refresh's new episodes are passed back whole (automatic downloads, news). */
 export const NEWEST_KEPT = 3;
@@ -56,11 +52,16 @@ export async function refreshPodcastFeed(
   } catch (error) {
     const feedError =
       error instanceof FeedError
-        ? error
+        ? refreshWords(error)
         : new FeedError('unreachable', error instanceof Error ? error.message : String(error));
     await recordRefreshError(podcastId, feedError.message, feedError.retryAt);
     throw feedError;
   }
+}
+
+/** A refresh's failure in words for a feed that worked before (a web page: a captive portal). */
+function refreshWords(error: FeedError): FeedError {
+  return error.kind === 'html' ? new FeedError('html', REFRESH_WEB_PAGE_MESSAGE) : error;
 }
 
 /** What an automatic refresh of the library did. */

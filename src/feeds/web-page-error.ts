@@ -10,9 +10,16 @@ export function webPageError(html: string, pageUrl: string): FeedError {
   const feed = toHttpUrl(feedLink(html), pageUrl);
   const hint = feed
     ? ` The page names a feed at ${feed}: try that address.`
-    : " Look on the podcast's site for its RSS feed address.";
+    : " If this Wi-Fi asks you to sign in, sign in and try again; otherwise look on the podcast's site for its RSS feed address.";
   return new FeedError('html', `This address is a web page, not a podcast feed.${hint}`);
 }
+
+/**
+ * The words for a web page met where a subscribed feed used to be: a captive portal or an error
+ * page served with 200 far more often than a feed that turned into a site.
+ */
+export const REFRESH_WEB_PAGE_MESSAGE =
+  "The network answered with a web page instead of the podcast's feed — are you signed in to this Wi-Fi? Nothing in your library was changed.";
 
 /** The href of the page's first alternate link to an RSS or Atom feed. */
 function feedLink(html: string): string | undefined {

@@ -7,7 +7,7 @@ import type { Podcast } from '../../db/schema.ts';
 import { toHttpUrl } from '../../shared/url-rules.ts';
 import { messageOf, subscribe } from '../library/library-actions.ts';
 import { PodcastHeader } from '../library/podcast-header.tsx';
-import { feedKey } from './feed-key.ts';
+import { feedKey } from '../../shared/feed-key.ts';
 import { PreviewEpisode } from './preview-episode.tsx';
 import { shownPodcast } from './shown-podcasts.ts';
 import { useFeedPreview } from './use-feed-preview.ts';

@@ -4,8 +4,8 @@
 import { useEffect, type KeyboardEvent, type RefObject } from 'react';
 import { Link } from 'wouter';
 import type { DirectoryPodcast } from '../../shared/directory-answer.ts';
-import { feedKey } from './feed-key.ts';
 import { previewHref } from '../../shared/app-routes.ts';
+import { feedKey } from '../../shared/feed-key.ts';
 import { rememberShown } from './shown-podcasts.ts';
 
 /** The results; `library` maps feed keys to library podcast ids. */

@@ -1,7 +1,7 @@
 // The played state of an episode, as a checkbox the listener can flip. (Not a button: a button
 // named "Mark played" would also answer to "Play" for anyone finding buttons by name.)
 import { useState } from 'react';
-import { setPlayed } from '../../db/library.ts';
+import { setPlayed } from '../../db/listener-marks.ts';
 import { applyStoragePolicySoon } from '../../downloads/storage-janitor.ts';
 import type { Episode } from '../../db/schema.ts';
 

@@ -1,5 +1,5 @@
 // Per podcast: download new episodes automatically when a refresh finds them.
-import { setAutoDownload } from '../../db/library.ts';
+import { setAutoDownload } from '../../db/listener-marks.ts';
 import type { Podcast } from '../../db/schema.ts';
 
 /** A checkbox stored on the podcast. */

@@ -1,11 +1,7 @@
 // What the library's controls do: subscribe, refresh one podcast or all, unsubscribe. A failure
 // throws a FeedError in the listener's words and leaves the library as it was.
-import {
-  deletePodcast,
-  findPodcastByFeedUrl,
-  listPodcasts,
-  podcastDownloads,
-} from '../../db/library.ts';
+import { removePodcast } from '../../db/remove-podcast.ts';
+import { matchPodcast, listPodcasts, podcastDownloads } from '../../db/library.ts';
 import type { Podcast } from '../../db/schema.ts';
 import { feedAddress } from '../../feeds/feed-address.ts';
 import type { SubscribeTimings } from '../../feeds/subscribe-to-feed.ts';
@@ -25,7 +21,7 @@ export function feedClient() {
  */
 export async function subscribe(input: string): Promise<string> {
   const url = feedAddress(input);
-  const existing = await findPodcastByFeedUrl(url);
+  const existing = await matchPodcast([url]);
   if (existing) return existing.id;
   const { feedWorker, unwrap, callback } = await feedClient();
   return new Promise((resolve, reject) => {
@@ -79,7 +75,7 @@ export async function unsubscribe(podcastId: string): Promise<void> {
   const { removeDownload } = await import('../../downloads/download-actions.ts');
   for (const download of await podcastDownloads(podcastId))
     await removeDownload(download.episodeId);
-  await deletePodcast(podcastId);
+  await removePodcast(podcastId);
 }
 
 /** Words for any error, for showing. */

@@ -15,11 +15,23 @@ import { findEpisode, findPodcast, isPreviewEpisode } from './preview-episodes.t
 export const OFFLINE_MESSAGE =
   'You are offline and this episode is not downloaded. Download episodes to listen offline.';
 
+/** Shown when the copy on this device is what failed to play. */
+export const BROKEN_DOWNLOAD_MESSAGE =
+  'The downloaded copy of this episode cannot be played: it may be damaged or not audio. Download it again.';
+
 let audio: HTMLAudioElement | undefined;
 let podcastId: string | undefined;
 let loading = 0;
 /** Where a freshly loaded episode must start; saving waits until the element got there. */
 let pendingStart: number | undefined;
+/**
+ * Whether the listener played or seeked the loaded episode. Only then is its position saved: a
+ * tab that merely restored an episode holds a stale position, and saving it (on hiding the tab,
+ * say) would overwrite where another tab has since played to.
+ */
+let heard = false;
+/** The loaded audio is the copy on this device (its failure is the download's, not the network's). */
+let fromDevice = false;
 
 /** Resolves once an audio element is mounted (the player loads just after the first screen). */
 let audioMounted = mountSignal();
@@ -73,14 +85,19 @@ export async function playEpisode(
   // A Play pressed before the player's code has loaded plays once it has, not never.
   if (!audio) await audioMounted.promise;
   if (token !== loading || !audio) return;
-  if (download?.state !== 'downloaded' && !navigator.onLine) {
+  heard = false;
+  const downloaded = download?.state === 'downloaded';
+  if (!downloaded && !navigator.onLine) {
+    fromDevice = false;
     audio.removeAttribute('src');
     usePlayerStore.getState().setMessage(OFFLINE_MESSAGE);
     return;
   }
   // load() resets playbackRate to defaultPlaybackRate, so both carry the podcast's speed.
   audio.defaultPlaybackRate = rate;
-  audio.src = playableUrl(episode.enclosure.url, episodeId, download?.state === 'downloaded');
+  const url = playableUrl(episode.enclosure.url, episodeId, downloaded);
+  fromDevice = url !== episode.enclosure.url;
+  audio.src = url;
   audio.playbackRate = rate;
   // Seeks once metadata is in (applyPendingStart), not before: WebKitGTK applies a currentTime set
   // before metadata as its default playback start position, and a later play() then often shows
@@ -105,10 +122,26 @@ export function applyPendingStart(): void {
   pendingStart = undefined;
 }
 
-/** Stores the current position now (on pause, seek, page hide, and throttled while playing). */
+/** Records that the listener played or seeked the loaded episode, so its position is saved. */
+export function markHeard(): void {
+  heard = true;
+}
+
+/** Why the loaded episode failed to play, in the listener's words, and whether to re-download. */
+export function failureMessage(): { message: string; downloadBroken: boolean } {
+  if (fromDevice) return { message: BROKEN_DOWNLOAD_MESSAGE, downloadBroken: true };
+  if (!navigator.onLine) return { message: OFFLINE_MESSAGE, downloadBroken: false };
+  return { message: 'This episode could not be played.', downloadBroken: false };
+}
+
+/**
+ * Stores the current position now (on pause, seek, page hide, and throttled while playing), once
+ * the listener has played or seeked this episode since it loaded.
+ */
 export async function saveNow(): Promise<void> {
   const { episodeId } = usePlayerStore.getState();
-  if (!audio || !episodeId || pendingStart !== undefined || isPreviewEpisode(episodeId)) return;
+  if (!audio || !episodeId || !heard || pendingStart !== undefined) return;
+  if (isPreviewEpisode(episodeId)) return;
   if (!audio.src || audio.readyState < HTMLMediaElement.HAVE_METADATA) return;
   await savePosition(episodeId, audio.currentTime, audio.duration || undefined);
 }
@@ -140,6 +173,7 @@ export function togglePlay(): void {
 /** Jumps to `seconds`, within the episode. */
 export function seekTo(seconds: number): void {
   if (!audio) return;
+  heard = true;
   const end = Number.isFinite(audio.duration) ? audio.duration : Infinity;
   audio.currentTime = Math.max(0, Math.min(end, seconds));
 }
@@ -162,11 +196,39 @@ export async function setSpeed(rate: number): Promise<void> {
   if (podcastId) await rememberPodcastSpeed(podcastId, rate);
 }
 
-/** Plays the first episode of Up Next; returns false when the queue is empty. */
+/**
+ * Plays the first playable episode of Up Next, taking off the queue the ones before it that are
+ * gone or cannot play (offline and not downloaded); returns false when none is left.
+ */
 export async function playNext(): Promise<boolean> {
-  const next = await takeNext();
-  if (next) await playEpisode(next);
-  return Boolean(next);
+  for (let next = await takeNext(); next; next = await takeNext()) {
+    if (await isPlayable(next)) {
+      await playEpisode(next);
+      return true;
+    }
+  }
+  return false;
+}
+
+async function isPlayable(episodeId: string): Promise<boolean> {
+  const episode = await findEpisode(episodeId);
+  if (!episode?.enclosure) return false;
+  return navigator.onLine || (await getDownload(episodeId))?.state === 'downloaded';
+}
+
+/**
+ * The loaded episode left the library (its podcast was unsubscribed, here or in another tab):
+ * stops it, saving nothing, and plays on from Up Next if it was playing, else empties the player.
+ */
+export async function episodeRemoved(episodeId: string): Promise<void> {
+  if (usePlayerStore.getState().episodeId !== episodeId) return;
+  const wasPlaying = !!audio && !audio.paused;
+  heard = false;
+  audio?.pause();
+  audio?.removeAttribute('src');
+  if (wasPlaying && (await playNext())) return;
+  usePlayerStore.getState().close();
+  await setSetting('nowPlayingEpisodeId', null);
 }
 
 /** Puts back the episode that was in the player when the app was last open, paused. */

@@ -1,9 +1,15 @@
 // Keeps the now-playing store, the saved position, the played state and the lock screen in step
 // with what the audio element does, and moves on to Up Next when an episode ends.
 import { finishEpisode } from '../../db/playback.ts';
-import { applyPendingStart, playNext, saveNow, setAudioElement } from './audio-engine.ts';
+import {
+  applyPendingStart,
+  failureMessage,
+  markHeard,
+  playNext,
+  saveNow,
+  setAudioElement,
+} from './audio-engine.ts';
 import { syncPositionState } from './media-session.ts';
-import { OFFLINE_MESSAGE } from './audio-engine.ts';
 import { usePlayerStore } from './player-store.ts';
 import { isPreviewEpisode } from './preview-episodes.ts';
 import { useSleepTimerStore } from './sleep-timer-store.ts';
@@ -40,6 +46,7 @@ export function attachAudio(audio: HTMLAudioElement): () => void {
       if (!audio.paused && Date.now() - lastSave >= SAVE_EVERY_MS) save();
     },
     play: () => {
+      markHeard();
       store().setPlaying(true);
       syncSession();
     },
@@ -60,7 +67,8 @@ export function attachAudio(audio: HTMLAudioElement): () => void {
     ended: () => void onEnded(audio),
     error: () => {
       if (!audio.getAttribute('src')) return;
-      store().setMessage(navigator.onLine ? 'This episode could not be played.' : OFFLINE_MESSAGE);
+      const { message, downloadBroken } = failureMessage();
+      store().setMessage(message, downloadBroken);
     },
   };
   const onHide = () => {

@@ -13,6 +13,7 @@ import {
 import { wireMediaSession } from './media-session.ts';
 import { usePlayerStore } from './player-store.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
+import { useRemovedEpisode } from './use-removed-episode.ts';
 import { useSleepTimer } from './use-sleep-timer.ts';
 
 /** The hidden audio element plus a live region for what the player announces. */
@@ -37,6 +38,7 @@ export function AudioHost() {
   }, []);
   useKeyboardShortcuts();
   useSleepTimer();
+  useRemovedEpisode();
   return (
     <>
       <audio ref={ref} preload="metadata" />

@@ -4,6 +4,7 @@
 import { useLocation, Link } from 'wouter';
 import { Artwork } from '../../ui/artwork.tsx';
 import { formatClock } from './format-clock.ts';
+import { PlayerMessage } from './player-message.tsx';
 import { PlayPauseButton } from './play-pause-button.tsx';
 import { usePlayerStore } from './player-store.ts';
 import { useNowPlaying } from './use-now-playing.ts';
@@ -14,7 +15,6 @@ export function MiniPlayer() {
   const [location] = useLocation();
   const currentTime = usePlayerStore((state) => state.currentTime);
   const duration = usePlayerStore((state) => state.duration);
-  const message = usePlayerStore((state) => state.message);
   if (!nowPlaying) return null;
   const { episode, podcast } = nowPlaying;
   const fraction = duration > 0 ? Math.min(1, currentTime / duration) : 0;
@@ -43,11 +43,7 @@ export function MiniPlayer() {
         <span className="mini-player-time">
           {formatClock(currentTime)} / {formatClock(duration)}
         </span>
-        {message && (
-          <p role="alert" className="mini-player-message">
-            {message}
-          </p>
-        )}
+        <PlayerMessage className="mini-player-message" />
       </div>
       <PlayPauseButton className="mini-player-toggle" />
       <div className="mini-player-progress" aria-hidden="true">

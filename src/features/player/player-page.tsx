@@ -1,13 +1,13 @@
 // The Now Playing screen (/player): large artwork, title and podcast, the seek bar with chapters,
 // transport in icons, speed and sleep timer as compact pills, then Up Next, chapters and transcript.
 import { Link } from 'wouter';
-import { setPlayed } from '../../db/library.ts';
+import { setPlayed } from '../../db/listener-marks.ts';
 import { previewHref } from '../../shared/app-routes.ts';
 import { Artwork } from '../../ui/artwork.tsx';
 import { ChapterList } from './chapter-list.tsx';
 import { parseChapters } from './chapters.ts';
+import { PlayerMessage } from './player-message.tsx';
 import { isPreviewEpisode } from './preview-episodes.ts';
-import { usePlayerStore } from './player-store.ts';
 import { SeekBar } from './seek-bar.tsx';
 import { SkipSettings } from './skip-settings.tsx';
 import { SleepTimerSelect } from './sleep-timer-select.tsx';
@@ -21,7 +21,6 @@ import { useNowPlaying } from './use-now-playing.ts';
 /** The player page; with nothing loaded it shows the queue and a way back to the library. */
 export function PlayerPage() {
   const nowPlaying = useNowPlaying();
-  const message = usePlayerStore((state) => state.message);
   const chapters = useEpisodeText(nowPlaying?.episode.chaptersUrl, parseChapters);
   if (!nowPlaying) {
     return (
@@ -63,11 +62,7 @@ export function PlayerPage() {
             </Link>
           )}
         </div>
-        {message && (
-          <p role="alert" className="error">
-            {message}
-          </p>
-        )}
+        <PlayerMessage className="error" />
         <SeekBar chapters={chapters.value} />
         <TransportControls />
         <div className="player-options">

@@ -12,6 +12,8 @@ interface PlayerData {
   rate: number;
   /** Why the episode cannot play, in the listener's words. */
   message?: string;
+  /** The episode's download is what failed to play: the player offers to download it again. */
+  downloadBroken?: boolean;
   /** Said to screen readers through a live region (e.g. after a keyboard shortcut). */
   announcement: string;
 }
@@ -22,7 +24,8 @@ interface PlayerActions {
   setProgress: (currentTime: number, duration: number) => void;
   setPlaying: (playing: boolean) => void;
   setRate: (rate: number) => void;
-  setMessage: (message: string | undefined) => void;
+  /** Says why the episode cannot play; stays until playback starts or another episode loads. */
+  setMessage: (message: string | undefined, downloadBroken?: boolean) => void;
   announce: (text: string) => void;
   /** Empties the player. */
   close: () => void;
@@ -34,6 +37,10 @@ const initial: PlayerData = {
   duration: 0,
   rate: 1,
   announcement: '',
+  // Present as keys so that load() and close() clear them (zustand merges what it is given).
+  episodeId: undefined,
+  message: undefined,
+  downloadBroken: undefined,
 };
 
 /** The now-playing slice. */
@@ -41,14 +48,16 @@ export const usePlayerStore = create<PlayerData & PlayerActions>()((set) => ({
   ...initial,
   load: (episodeId, at) => set({ ...initial, ...at, episodeId }),
   setProgress: (currentTime, duration) => set({ currentTime, duration }),
-  setPlaying: (playing) => set({ playing, message: undefined }),
+  // Only playing clears the message: the browser fires pause right after a media error.
+  setPlaying: (playing) =>
+    set(playing ? { playing, message: undefined, downloadBroken: undefined } : { playing }),
   setRate: (rate) => set({ rate }),
-  setMessage: (message) => set({ message, playing: false }),
+  setMessage: (message, downloadBroken) => set({ message, downloadBroken, playing: false }),
   announce: (announcement) => set({ announcement }),
   close: () => set(initial),
 }));
 
 /** Back to an empty player (for tests). */
 export function resetPlayerStore(): void {
-  usePlayerStore.setState({ ...initial, episodeId: undefined, message: undefined });
+  usePlayerStore.setState(initial);
 }

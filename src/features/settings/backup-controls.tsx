@@ -21,10 +21,10 @@ export function BackupControls() {
     if (!file) return;
     setResult(undefined);
     try {
-      const { podcasts, episodes } = await restoreBackup(parseJson(await file.text()));
+      const { podcasts, episodes, refused } = await restoreBackup(parseJson(await file.text()));
       setResult({
-        ok: true,
-        text: `Backup restored: ${podcasts} ${podcasts === 1 ? 'podcast' : 'podcasts'} and ${episodes} ${episodes === 1 ? 'episode' : 'episodes'} added; played marks, positions, Up Next and settings merged.`,
+        ok: refused.length === 0,
+        text: `Backup restored: ${podcasts} ${podcasts === 1 ? 'podcast' : 'podcasts'} and ${episodes} ${episodes === 1 ? 'episode' : 'episodes'} added; played marks, positions, Up Next and settings merged.${refusedWords(refused)}`,
       });
     } catch (error) {
       setResult({ ok: false, text: error instanceof Error ? error.message : String(error) });
@@ -62,6 +62,14 @@ export function BackupControls() {
       )}
     </>
   );
+}
+
+/** The refused records, a few by name, for the result line. */
+function refusedWords(refused: string[]): string {
+  if (refused.length === 0) return '';
+  const shown = refused.slice(0, 3).join(' ');
+  const more = refused.length > 3 ? ` And ${refused.length - 3} more.` : '';
+  return ` ${refused.length} ${refused.length === 1 ? 'record was' : 'records were'} damaged and left out: ${shown}${more}`;
 }
 
 function parseJson(text: string): unknown {

@@ -1,12 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/database.ts';
-import {
-  getEpisode,
-  listEpisodes,
-  listPodcasts,
-  saveFeed,
-  type FeedSnapshot,
-} from '../../../src/db/library.ts';
+import { getEpisode, listEpisodes, listPodcasts } from '../../../src/db/library.ts';
+import { saveFeed } from '../../../src/db/feed-store.ts';
+import { type FeedSnapshot } from '../../../src/db/feed-snapshot.ts';
 import { getSetting, setSetting } from '../../../src/db/settings.ts';
 
 const FEED = 'https://example.org/feed.xml';

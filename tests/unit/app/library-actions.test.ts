@@ -3,12 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../src/db/database.ts';
-import {
-  getPodcast,
-  listEpisodes,
-  listPodcasts,
-  setAutoDownload,
-} from '../../../src/db/library.ts';
+import { getPodcast, listEpisodes, listPodcasts } from '../../../src/db/library.ts';
+import { setAutoDownload } from '../../../src/db/listener-marks.ts';
 import type { Episode, Podcast } from '../../../src/db/schema.ts';
 import { setSetting } from '../../../src/db/settings.ts';
 import {

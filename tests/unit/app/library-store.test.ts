@@ -3,20 +3,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/database.ts';
 import { aDownload } from './downloads/a-download.ts';
+import { removePodcast } from '../../../src/db/remove-podcast.ts';
 import {
-  deletePodcast,
   getPodcast,
   listEpisodes,
   podcastDownloads,
-  refreshFeed,
-  saveFeed,
-  sameFeedFields,
   searchEpisodes,
-  setPlayed,
-  subscribeFeed,
-  type EpisodeSnapshot,
-  type FeedSnapshot,
 } from '../../../src/db/library.ts';
+import { refreshFeed, saveFeed, subscribeFeed } from '../../../src/db/feed-store.ts';
+import { sameFeedFields } from '../../../src/db/merge-episodes.ts';
+import { setPlayed } from '../../../src/db/listener-marks.ts';
+import { type EpisodeSnapshot, type FeedSnapshot } from '../../../src/db/feed-snapshot.ts';
 
 const FEED = 'https://example.org/feed.xml';
 
@@ -164,7 +161,7 @@ describe('unsubscribing', () => {
     const [b] = await listEpisodes(mine);
     await db.downloads.put(aDownload({ episodeId: b!.id, state: 'downloaded', bytesDone: 10 }));
     expect((await podcastDownloads(mine)).map((d) => d.episodeId)).toEqual([b!.id]);
-    await deletePodcast(mine);
+    await removePodcast(mine);
     expect(await getPodcast(mine)).toBeUndefined();
     expect(await listEpisodes(mine)).toEqual([]);
     expect(await listEpisodes(other)).toHaveLength(1);

@@ -6,7 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../src/db/database.ts';
 import { getDownload, listDownloads } from '../../../src/db/downloads.ts';
-import { listEpisodes, saveFeed, setAutoDownload } from '../../../src/db/library.ts';
+import { listEpisodes } from '../../../src/db/library.ts';
+import { saveFeed } from '../../../src/db/feed-store.ts';
+import { setAutoDownload } from '../../../src/db/listener-marks.ts';
 import type { Episode } from '../../../src/db/schema.ts';
 import { setSetting } from '../../../src/db/settings.ts';
 import type { RefreshOutcome } from '../../../src/feeds/refresh-podcast-feed.ts';

@@ -1,7 +1,7 @@
 // The fixture corpus in tests/fixtures/feeds: each feed with the results an independent reader
 // expects (see expected-from-elementtree.py and the hand-written quirk expectations).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import type { FeedSnapshot } from '../../../../src/db/library.ts';
+import type { FeedSnapshot } from '../../../../src/db/feed-snapshot.ts';
 
 const ROOT = 'tests/fixtures/feeds';
 

@@ -5,7 +5,7 @@
 // and a check that the difference is exactly that one and no other.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { FeedSnapshot } from '../../../../src/db/library.ts';
+import type { FeedSnapshot } from '../../../../src/db/feed-snapshot.ts';
 import { decodeFeed } from '../../../../src/feeds/decode-feed.ts';
 import { FeedError } from '../../../../src/feeds/feed-error.ts';
 import { parseFeed } from '../../../../src/feeds/parse-feed.ts';

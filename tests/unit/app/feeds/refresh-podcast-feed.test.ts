@@ -2,7 +2,8 @@
 // timing respected by automatic refreshes only, failures recorded with Retry-After.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../../src/db/database.ts';
-import { getPodcast, listEpisodes, saveFeed } from '../../../../src/db/library.ts';
+import { getPodcast, listEpisodes } from '../../../../src/db/library.ts';
+import { saveFeed } from '../../../../src/db/feed-store.ts';
 import {
   refreshPodcastFeed,
   refreshStalePodcasts,
@@ -89,5 +90,31 @@ describe('refreshPodcastFeed', () => {
     const { outcomes, failed } = await refreshStalePodcasts(0);
     expect(outcomes).toEqual([expect.objectContaining({ podcastId: id, skipped: true })]);
     expect(failed).toEqual([]);
+  });
+
+  it('keeps the library exactly as it was when a web page (captive portal) comes back, and says so', async () => {
+    const id = await subscribed({ etag: '"v1"' });
+    answers.push(() => answer(rss('a', 'b'), { headers: { ETag: '"v2"' } }));
+    await refreshPodcastFeed(id);
+    const episodesBefore = await db.episodes.toArray();
+    const podcastBefore = (await getPodcast(id))!;
+    const portal =
+      '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form>Sign in to the Wi-Fi</form></body></html>';
+    for (const automatic of [false, true]) {
+      answers.push(() => answer(portal, { headers: { 'Content-Type': 'text/html' } }));
+      await expect(refreshPodcastFeed(id, { automatic })).rejects.toThrow(
+        /web page instead of the podcast's feed — are you signed in to this Wi-Fi\? Nothing in your library was changed/,
+      );
+      expect(await db.episodes.toArray()).toEqual(episodesBefore);
+      expect(await getPodcast(id)).toEqual({
+        ...podcastBefore,
+        refreshError: expect.stringMatching(/Wi-Fi/),
+      });
+    }
+    // Refreshing every stale podcast (the service worker's background refresh) reports it too.
+    answers.push(() => answer(portal));
+    const { failed } = await refreshStalePodcasts(0);
+    expect(failed).toEqual([expect.objectContaining({ message: expect.stringMatching(/Wi-Fi/) })]);
+    expect(await db.episodes.toArray()).toEqual(episodesBefore);
   });
 });

@@ -7,7 +7,7 @@ import {
   resumeSeconds,
   savePosition,
 } from '../../../../src/db/playback.ts';
-import { setPlayed } from '../../../../src/db/library.ts';
+import { setPlayed } from '../../../../src/db/listener-marks.ts';
 
 async function addEpisode(id: string): Promise<void> {
   await db.episodes.add({

@@ -73,7 +73,7 @@ describe('backup', () => {
     const before = await snapshot();
     await db.delete();
     await db.open();
-    expect(await restoreBackup(file)).toEqual({ podcasts: 1, episodes: 3 });
+    expect(await restoreBackup(file)).toEqual({ podcasts: 1, episodes: 3, refused: [] });
     expect(await snapshot()).toEqual({
       ...before,
       settings: before.settings.filter((setting) => setting.key !== 'nowPlayingEpisodeId'),
@@ -91,7 +91,7 @@ describe('backup', () => {
       episode('x4', 'd', { podcastId: 'p9', playedAt: 99 }),
     ]);
     await db.positions.put({ episodeId: 'x4', seconds: 5, updatedAt: 1 });
-    expect(await restoreBackup(file)).toEqual({ podcasts: 0, episodes: 2 });
+    expect(await restoreBackup(file)).toEqual({ podcasts: 0, episodes: 2, refused: [] });
     expect(await db.podcasts.count()).toBe(1);
     expect((await db.episodes.get('x1'))?.playedAt).toBe(10);
     expect((await db.episodes.get('x4'))?.playedAt).toBe(99);
@@ -139,5 +139,89 @@ describe('backup', () => {
     ]);
     expect(await db.episodes.get('e1')).toMatchObject({ enclosure: undefined, link: undefined });
     expect(await db.settings.toArray()).toEqual([{ key: 'storageBudgetEpisodes', value: 20 }]);
+  });
+
+  it('refuses each record with a field of the wrong type, naming it, and restores the rest', async () => {
+    const { refused } = await restoreBackup({
+      format: 'longwave-backup',
+      version: 1,
+      podcasts: [
+        podcast,
+        { ...podcast, id: 'p2', feedUrl: 'https://other.example/feed', title: 42 },
+        { ...podcast, id: 'p3', feedUrl: 'https://third.example/feed', persons: [{ name: {} }] },
+      ],
+      episodes: [
+        episode('e1', 'a'),
+        episode('e2', 'b', { title: { toString: 'x' } as unknown as string }),
+        episode('e3', 'c', {
+          enclosure: {
+            url: 'https://host.example/c.mp3',
+            type: 'audio/mpeg',
+            length: '9' as unknown as number,
+          },
+        }),
+        episode('e4', 'd', {
+          descriptionHtml: ['<img src=x onerror=alert(1)>'] as unknown as string,
+        }),
+      ],
+      positions: [
+        { episodeId: 'e1', seconds: 'late', updatedAt: 1 },
+        { episodeId: 'e1', seconds: 12, updatedAt: 1 },
+      ],
+      queue: ['e1', 7],
+      settings: [{ key: 'skipBackSeconds', value: 'soon' }],
+    });
+    expect(refused).toEqual([
+      expect.stringMatching(/^Podcast 2: its field "title" is wrong \(.*string.*\)\.$/),
+      expect.stringMatching(/^Podcast 3 \("Show"\): its field "persons\.0\.name" is wrong/),
+      expect.stringMatching(/^Episode 2: its field "title" is wrong/),
+      expect.stringMatching(/^Episode 3 \("Episode c"\): its field "enclosure\.length" is wrong/),
+      expect.stringMatching(/^Episode 4 \("Episode d"\): its field "descriptionHtml" is wrong/),
+      expect.stringMatching(/^Position 1: its field "seconds" is wrong/),
+      expect.stringMatching(/^Up Next entry 2: /),
+      expect.stringMatching(/^Setting 1 \("skipBackSeconds"\): /),
+    ]);
+    expect((await db.podcasts.toArray()).map(({ id }) => id)).toEqual(['p1']);
+    expect((await db.episodes.toArray()).map(({ id }) => id)).toEqual(['e1']);
+    expect(await db.positions.toArray()).toEqual([{ episodeId: 'e1', seconds: 12, updatedAt: 1 }]);
+    expect((await db.queue.toArray()).map(({ episodeId }) => episodeId)).toEqual(['e1']);
+  });
+
+  it('drops fields the app does not know', async () => {
+    await restoreBackup({
+      format: 'longwave-backup',
+      version: 1,
+      podcasts: [{ ...podcast, __proto__hack: 1, html: '<script>' }],
+      episodes: [],
+      positions: [],
+      queue: [],
+      settings: [],
+    });
+    expect(await db.podcasts.get('p1')).toEqual(podcast);
+  });
+
+  it('never overwrites a podcast or episode of another feed that shares an id', async () => {
+    const mine = { ...podcast, feedUrl: 'https://mine.example/feed', title: 'Mine' };
+    await db.podcasts.put(mine);
+    await db.episodes.put(episode('e1', 'mine'));
+    const summary = await restoreBackup({
+      format: 'longwave-backup',
+      version: 1,
+      podcasts: [{ ...podcast, title: 'Theirs' }],
+      episodes: [episode('e1', 'theirs', { title: 'Their episode' })],
+      positions: [{ episodeId: 'e1', seconds: 30, updatedAt: 5 }],
+      queue: [],
+      settings: [],
+    });
+    expect(summary).toMatchObject({ podcasts: 1, episodes: 1 });
+    expect(await db.podcasts.get('p1')).toEqual(mine);
+    expect(await db.episodes.get('e1')).toEqual(episode('e1', 'mine'));
+    const theirs = (await db.podcasts.toArray()).find((p) => p.title === 'Theirs')!;
+    expect(theirs.id).not.toBe('p1');
+    expect(theirs.feedUrl).toBe(podcast.feedUrl);
+    const theirEpisode = (await db.episodes.toArray()).find((e) => e.title === 'Their episode')!;
+    expect(theirEpisode.podcastId).toBe(theirs.id);
+    expect(await db.positions.get(theirEpisode.id)).toMatchObject({ seconds: 30 });
+    expect(await db.positions.get('e1')).toBeUndefined();
   });
 });
