@@ -13,6 +13,7 @@ export function downloadStatus(download: Download, now = Date.now()): string {
     case 'paused':
       if (download.pauseReason === 'offline') return `Paused until the network returns · ${bytes}`;
       if (download.pauseReason === 'held') return 'Waiting for Longwave to open';
+      if (download.pauseReason === 'web-page') return download.failureMessage ?? '';
       return `Retrying in ${Math.max(1, Math.ceil(((download.nextRetryAt ?? now) - now) / 1000))} s · ${download.failureMessage ?? ''}`.trim();
     case 'downloading':
       return bytes;
