@@ -76,6 +76,7 @@ async function download(
     offset > 0 ? { total: job.bytesTotal, etag: job.etag, lastModified: job.lastModified } : {};
   let contentType = job.contentType;
   let wentBack = false;
+  let wentDirect = false;
   for (let restarts = 0; ;) {
     let response: Response;
     try {
@@ -106,6 +107,14 @@ async function download(
       if (++restarts <= MAX_RESTARTS) continue;
     }
     if (!response.ok) throw FetchFailure.fromResponse(response);
+    if (offset > 0 && response.status === 200 && response.redirected && !wentDirect) {
+      // WebKit drops Range and If-Range when it follows a cross-origin redirect (measured: 2.50,
+      // the whole file again on every resume through a tracking chain): ask where it led directly.
+      await response.body?.cancel();
+      url = response.url;
+      wentDirect = true;
+      continue;
+    }
     // Never store what is not the episode (a captive portal's sign-in page, an error page sent
     // with 200): a body that starts the file is judged by its first bytes before anything of it
     // is written or any stored part discarded; a continuation can only be judged by its type.

@@ -37,17 +37,18 @@ test.afterEach(async () => {
 /** The behaviour classes, one episode each; `inPage` tells which downloader will meet them. */
 function behaviours(inPage: boolean): Record<string, Behaviour> {
   // Paced like a real network, so a drop leaves bytes behind in every engine (see downloads-faults).
-  const drop = { drop: { afterBytes: 400 * KIB, times: 1 }, bytesPerSecond: 4_000_000 };
+  // A new object each time: the host counts a fault's times down in place.
+  const drop = () => ({ drop: { afterBytes: 400 * KIB, times: 1 }, bytesPerSecond: 4_000_000 });
   return {
     'tracking chain with a hop without CORS, new query per feed fetch, dropped once': {
       redirects: { hops: 3, status: [302, 307, 302], noCorsHops: [1] },
       rotatingQuery: true,
-      ...drop,
+      ...drop(),
     },
     'tracking chain refusing preflights (OPTIONS 405), dropped once': {
       redirects: { hops: 2, status: [307, 302] },
       refusePreflight: true,
-      ...drop,
+      ...drop(),
     },
     'signed CDN URL that expires before the resume': {
       redirects: { hops: 2 },
@@ -56,7 +57,7 @@ function behaviours(inPage: boolean): Record<string, Behaviour> {
       bytesPerSecond: 1_000_000,
     },
     // Background Fetch cannot resume: its ad-insertion episode is measured without a drop.
-    'dynamic ad insertion': { dynamicAds: true, ...(inPage ? drop : {}) },
+    'dynamic ad insertion': { dynamicAds: true, ...(inPage ? drop() : {}) },
     'chunked, HEAD refused, application/octet-stream, 503 with Retry-After in seconds': {
       chunked: true,
       refuseHead: true,
@@ -66,7 +67,7 @@ function behaviours(inPage: boolean): Record<string, Behaviour> {
     'Accept-Ranges: none, text/plain, dropped once': {
       acceptRangesNone: true,
       contentType: 'text/plain',
-      ...drop,
+      ...drop(),
     },
     '429 with Retry-After as an HTTP date, binary/octet-stream': {
       status: { code: 429, times: 1, retryAfter: new Date(Date.now() + 2000).toUTCString() },
@@ -77,7 +78,7 @@ function behaviours(inPage: boolean): Record<string, Behaviour> {
       changeAfterBytes: 300 * KIB,
       ...(inPage
         ? { stall: { afterBytes: 500 * KIB, times: 1 }, bytesPerSecond: 4_000_000 }
-        : drop),
+        : drop()),
     },
     'captive portal in place of the audio': { captivePortal: true },
   };
@@ -126,6 +127,31 @@ for (const name of ENGINES) {
         expect(settled.bytesOf[record.episodeId]).toBe(record.bytesDone);
       });
     }
+    if (process.env.HOSTS_LOG) console.log(JSON.stringify(host.requests));
+    if (inPage) {
+      const resumed = (slug: string) =>
+        host.requests.filter((r) => r.slug === slug && /^bytes=[1-9]/.test(r.range ?? ''));
+      // The resume went on mid-file; where the engine asked for a preflight (If-Range is not
+      // safelisted) and it was refused, through the proxy. WebKit 2.50 sent Range and If-Range
+      // with no preflight at all (measured: no OPTIONS reached any origin), so it resumed directly.
+      const refused = host.preflights.some((p) => p.slug === 'host-2' && p.refused);
+      const resume = resumed('host-2').find((r) => r.status === 206);
+      expect(resume).toBeDefined();
+      if (refused) expect(resume!.fromPage).toBe(false);
+      test.info().annotations.push({
+        type: 'refused preflight',
+        description: refused ? 'resumed through the proxy' : 'no preflight asked; resumed directly',
+      });
+      // The expired signed URL answered 403, and the resume went on from the enclosure URL's new one.
+      const signed = host.requests.filter((r) => r.slug === 'host-3');
+      const expired = signed.findIndex((r) => r.status === 403);
+      expect(expired).toBeGreaterThanOrEqual(0);
+      expect(
+        signed.slice(expired).some((r) => r.status === 206 && /^bytes=[1-9]/.test(r.range ?? '')),
+      ).toBe(true);
+      // Ad insertion: the resume got the same stitch (If-Range), not a new one.
+      expect(resumed('host-4').some((r) => r.status === 206 && r.ifRange === r.etag)).toBe(true);
+    }
     // The tracking hops were really taken, across origins.
     expect(new Set(host.hops.filter((h) => h.slug === 'host-1').map((h) => h.hop))).toEqual(
       new Set([0, 1, 2]),
@@ -138,7 +164,9 @@ for (const name of ENGINES) {
       type: 'dynamic ad insertion',
       description: `${host.bytesServed(dai.slug)} bytes served for a ${daiRecord.bytesDone}-byte file: ${ratio.toFixed(3)}×`,
     });
-    expect(ratio).toBeLessThanOrEqual(1.1);
+    // In-page, a drop can waste what was in flight (Chromium discarded up to 400 KiB of it on a
+    // reset with nine downloads running); Background Fetch must not fetch the file again at all.
+    expect(ratio).toBeLessThanOrEqual(1.1 + (inPage ? (400 * KIB) / SIZE : 0));
 
     // The portal is gone (the listener signed in); the next start of the app tries again.
     host.captive.all = false;

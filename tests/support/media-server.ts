@@ -80,6 +80,7 @@ export async function startMediaServer(sizes: number[], port = 0): Promise<Media
       slug: episode.slug,
       range: req.headers.range,
       ifRange: req.headers['if-range'] as string | undefined,
+      fromPage: req.headers.origin !== undefined,
       status: 0,
       bodyBytes: 0,
     };

@@ -50,6 +50,8 @@ export interface PodcastHost {
   bytesServed(slug: string): number;
   /** SHA-256 of each version (by ETag) of the episode's audio the CDN served at least a byte of. */
   servedVersions(slug: string): Map<string, { sha256: string; bytes: number }>;
+  /** Preflights (OPTIONS) asked for each episode, on any origin, and whether they were refused. */
+  preflights: { slug: string; refused: boolean }[];
   /** Hops that answered (method, origin label, status), to check the chain was really taken. */
   hops: { method: string; hop: number; slug: string; status: number }[];
   close(): Promise<void>;
@@ -75,6 +77,7 @@ export async function startPodcastHost(
   }));
   const requests: LoggedRequest[] = [];
   const hops: PodcastHost['hops'] = [];
+  const preflights: PodcastHost['preflights'] = [];
   const served = new Map<string, number>();
   const versions = new Map<string, Map<string, { sha256: string; bytes: number }>>();
   const stitched = new Map<string, DemoEpisode[]>();
@@ -124,6 +127,7 @@ export async function startPodcastHost(
   };
   const preflight = (req: IncomingMessage, res: ServerResponse, e: HostEpisode, cors: boolean) => {
     if (req.method !== 'OPTIONS') return false;
+    preflights.push({ slug: e.slug, refused: !!e.behaviour.refusePreflight || !cors });
     if (e.behaviour.refusePreflight || !cors) res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     else
       res
@@ -185,6 +189,7 @@ export async function startPodcastHost(
       slug: e.slug,
       range: req.headers.range,
       ifRange: req.headers['if-range'] as string | undefined,
+      fromPage: req.headers.origin !== undefined,
       status: 0,
       bodyBytes: 0,
     };
@@ -253,6 +258,7 @@ export async function startPodcastHost(
     requests,
     captive,
     hops,
+    preflights,
     bytesServed: (slug) => served.get(slug) ?? 0,
     servedVersions: (slug) => versions.get(slug) ?? new Map(),
     close,

@@ -44,6 +44,8 @@ export interface LoggedRequest {
   bodyBytes: number;
   /** The version (ETag) of the file that was served. */
   etag?: string;
+  /** Whether the request came from a page (it has an Origin), not the app's proxy. */
+  fromPage: boolean;
 }
 
 /** The CORS headers of a host that allows reading its audio from any origin. */

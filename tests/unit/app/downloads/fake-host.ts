@@ -29,6 +29,8 @@ export interface FakeHost {
   /** The resolved address answers 403 from now on (a signed URL that expired). */
   expired: boolean;
   ignoreRange: boolean;
+  /** Range and If-Range are dropped when the redirect is followed (WebKit does, cross-origin). */
+  dropsRangeOnRedirect: boolean;
   /** Replaces the file (another ETag); ranges of the old one no longer fit. */
   replace(file: Uint8Array): void;
 }
@@ -47,6 +49,7 @@ export function fakeHost(initial: Uint8Array): FakeHost {
     noPreflight: new Set(),
     expired: false,
     ignoreRange: false,
+    dropsRangeOnRedirect: false,
     replace(next) {
       file = next;
       version += 1;
@@ -74,6 +77,13 @@ export function fakeHost(initial: Uint8Array): FakeHost {
       }
       if (target === RESOLVED && host.expired && !proxied)
         return new Response(null, { status: 403 });
+      // The tracker signs the address anew on every visit.
+      if (target === SOURCE) host.expired = false;
+      const redirected = target === SOURCE && !proxied;
+      if (redirected && host.dropsRangeOnRedirect) {
+        delete request.range;
+        delete request.ifRange;
+      }
       const etag = `"v${version}"`;
       const base = { ETag: etag, 'Content-Type': 'audio/mpeg', 'Accept-Ranges': 'bytes' };
       if (request.method === 'HEAD') {
@@ -118,6 +128,7 @@ export function fakeHost(initial: Uint8Array): FakeHost {
 /** A response as fetch gives it: `url` is where the redirects led. */
 function answer(response: Response, target: string): Response {
   Object.defineProperty(response, 'url', { value: target === SOURCE ? RESOLVED : target });
+  Object.defineProperty(response, 'redirected', { value: target === SOURCE });
   return response;
 }
 

@@ -121,6 +121,18 @@ describe('fetchAudio', () => {
     ]);
   });
 
+  it('asks the re-resolved address directly when the redirect dropped Range (WebKit)', async () => {
+    host.drops.push(MIB);
+    await attempt();
+    host.expired = true;
+    host.dropsRangeOnRedirect = true;
+    expect(await attempt()).toEqual({ kind: 'stored' });
+    expect(await stored()).toBe(digest(file));
+    expect(gets().at(-1)).toMatchObject({ url: RESOLVED, range: `bytes=${MIB}-` });
+    // The whole file sent back to the redirected resume was cancelled, not downloaded again.
+    expect(host.served()).toBeLessThan(file.length + 2 * 64 * 1024);
+  });
+
   it('starts again from byte 0 when the server ignores Range, never splicing', async () => {
     host.drops.push(MIB);
     await attempt();
