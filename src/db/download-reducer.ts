@@ -172,7 +172,10 @@ function applies(current: Download, event: DownloadEvent, now: number): Download
     case 'went-offline':
       if (
         state !== 'downloading' &&
-        !(state === 'paused' && (current.pauseReason === 'retry' || current.pauseReason === 'web-page'))
+        !(
+          state === 'paused' &&
+          (current.pauseReason === 'retry' || current.pauseReason === 'web-page')
+        )
       ) {
         return undefined;
       }
