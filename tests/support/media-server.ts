@@ -7,6 +7,7 @@ import { demoAudioSha256 } from '../../server/demo/demo-audio.ts';
 import type { DemoEpisode } from '../../server/demo/demo-episodes.ts';
 import {
   CORS_HEADERS,
+  logEntry,
   serveAudio,
   type Fault,
   type LoggedRequest,
@@ -75,15 +76,7 @@ export async function startMediaServer(sizes: number[], port = 0): Promise<Media
       res.writeHead(404).end();
       return;
     }
-    const entry: LoggedRequest = {
-      method: req.method ?? 'GET',
-      slug: episode.slug,
-      range: req.headers.range,
-      ifRange: req.headers['if-range'] as string | undefined,
-      fromPage: req.headers.origin !== undefined,
-      status: 0,
-      bodyBytes: 0,
-    };
+    const entry = logEntry(req, episode.slug);
     requests.push(entry);
     serveAudio(req, res, current(episode), fault, entry, (bytes) =>
       served.set(episode.slug, (served.get(episode.slug) ?? 0) + bytes),

@@ -10,7 +10,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { demoAudioSha256 } from '../../../server/demo/demo-audio.ts';
 import type { DemoEpisode } from '../../../server/demo/demo-episodes.ts';
-import { CORS_HEADERS, etagOf, serveAudio, type Fault, type LoggedRequest } from './serve-audio.ts';
+import {
+  CORS_HEADERS,
+  etagOf,
+  logEntry,
+  serveAudio,
+  type Fault,
+  type LoggedRequest,
+} from './serve-audio.ts';
 
 /** What one episode's hosting does. */
 export interface Behaviour extends Fault {
@@ -184,15 +191,7 @@ export async function startPodcastHost(
     if (preflight(req, res, e, cors)) return;
     if (cors) for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
     const expires = Number(url.searchParams.get('expires') ?? Infinity);
-    const entry: LoggedRequest = {
-      method: req.method ?? 'GET',
-      slug: e.slug,
-      range: req.headers.range,
-      ifRange: req.headers['if-range'] as string | undefined,
-      fromPage: req.headers.origin !== undefined,
-      status: 0,
-      bodyBytes: 0,
-    };
+    const entry = logEntry(req, e.slug);
     requests.push(entry);
     if (Date.now() > expires) {
       entry.status = 403;

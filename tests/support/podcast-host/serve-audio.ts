@@ -48,6 +48,19 @@ export interface LoggedRequest {
   fromPage: boolean;
 }
 
+/** A new log entry for an audio request of `slug`, filled in as it is answered. */
+export function logEntry(req: IncomingMessage, slug: string): LoggedRequest {
+  return {
+    method: req.method ?? 'GET',
+    slug,
+    range: req.headers.range,
+    ifRange: req.headers['if-range'] as string | undefined,
+    fromPage: req.headers.origin !== undefined,
+    status: 0,
+    bodyBytes: 0,
+  };
+}
+
 /** The CORS headers of a host that allows reading its audio from any origin. */
 export const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
