@@ -111,7 +111,13 @@ for (const name of ENGINES) {
       (store) =>
         real.every(
           ({ episode }) => recordOf(store.downloads, episode.title)?.state === 'downloaded',
-        ) && recordOf(store.downloads, captive.episode.title)?.pauseReason === 'web-page',
+        ) && // Settled either way, so a stored portal page fails at once below.
+        ['web-page', 'downloaded'].some((end) =>
+          [
+            recordOf(store.downloads, captive.episode.title)?.pauseReason,
+            recordOf(store.downloads, captive.episode.title)?.state,
+          ].includes(end),
+        ),
       120_000,
       'every episode downloaded and the captive portal paused',
     );
