@@ -5,6 +5,7 @@ import { isAttemptEnded } from '../src/db/attempt-ended.ts';
 import { dispatchDownload, dispatchFailure, getDownload } from '../src/db/downloads.ts';
 import type { Download } from '../src/db/schema.ts';
 import { storeWholeFile } from '../src/db/store-audio.ts';
+import { judgeAudioStart, SIGNATURE_BYTES } from '../src/shared/audio-signature.ts';
 import { parseBackgroundFetchId } from '../src/shared/background-fetch-id.ts';
 import { ARTWORK_CACHE } from '../src/shared/cache-names.ts';
 import {
@@ -60,6 +61,7 @@ async function storeFetchedEpisode(event: BackgroundFetchUpdateUIEvent): Promise
     if (!audio) throw FetchFailure.network('The browser kept no audio for this download.');
     const response = await audio.responseReady;
     const blob = await wholeBody(response);
+    await checkIsAudio(blob, response.headers.get('Content-Type'));
     for (const record of records) {
       if (record !== audio && download.artworkUrl) await storeArtwork(download.artworkUrl, record);
     }
@@ -91,6 +93,14 @@ async function wholeBody(response: Response): Promise<Blob> {
     throw FetchFailure.network(`The audio arrived incomplete: ${blob.size} of ${declared} bytes.`);
   }
   return blob;
+}
+
+/** Throws unless the blob starts like audio: a captive portal's page is never kept as the episode. */
+async function checkIsAudio(blob: Blob, contentType: string | null): Promise<void> {
+  const first = new Uint8Array(await blob.slice(0, SIGNATURE_BYTES).arrayBuffer());
+  const verdict = judgeAudioStart(contentType, first);
+  if (verdict === 'web-page') throw FetchFailure.webPage();
+  if (verdict === 'not-audio') throw FetchFailure.notAudio(contentType);
 }
 
 async function storeArtwork(artworkUrl: string, record: BackgroundFetchRecord): Promise<void> {

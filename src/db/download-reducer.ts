@@ -172,7 +172,13 @@ function applies(current: Download, event: DownloadEvent, now: number): Download
         downloadedAt: now,
       };
     case 'went-offline':
-      if (state !== 'downloading' && !(state === 'paused' && current.pauseReason === 'retry')) {
+      if (
+        state !== 'downloading' &&
+        !(
+          state === 'paused' &&
+          (current.pauseReason === 'retry' || current.pauseReason === 'web-page')
+        )
+      ) {
         return undefined;
       }
       if (current.storingSince !== undefined) return undefined;
@@ -204,6 +210,16 @@ function afterFailure(
   now: number,
 ): Download {
   const { failure } = event;
+  if (failure.reason === 'web-page') {
+    // Trying again on the same connection gets the same page: wait for the connection to change
+    // (the scheduler starts it again then), however often that happens.
+    return {
+      ...settledFields(current),
+      state: 'paused',
+      pauseReason: 'web-page',
+      failureMessage: failure.message,
+    };
+  }
   // Failures in a row count; an attempt that brought bytes starts the count again.
   const attempts = event.progressed ? 1 : current.attempts + 1;
   const base = {

@@ -61,17 +61,27 @@ export interface Episode {
 export type DownloadState =
   'queued' | 'downloading' | 'paused' | 'downloaded' | 'failed' | 'cancelled';
 
-/** Why a download failed, in the Background Fetch spec's words. */
+/**
+ * Why a download failed, in the Background Fetch spec's words; and two of the app's own: a web page
+ * (a captive portal) or something else that is not audio arrived in place of the episode.
+ */
 export type FailureReason =
-  'aborted' | 'bad-status' | 'fetch-error' | 'quota-exceeded' | 'download-total-exceeded';
+  | 'aborted'
+  | 'bad-status'
+  | 'fetch-error'
+  | 'quota-exceeded'
+  | 'download-total-exceeded'
+  | 'web-page'
+  | 'not-audio';
 
 export type DownloadStrategy = 'background-fetch' | 'in-page';
 
 /**
- * Why a download is paused: no network, waiting before the next attempt, or held until the
- * listener opens the app (the service worker cannot start a Background Fetch that runs by itself).
+ * Why a download is paused: no network, waiting before the next attempt, held until the listener
+ * opens the app (the service worker cannot start a Background Fetch that runs by itself), or a web
+ * page came in place of the episode (a captive portal): tried again when the connection changes.
  */
-export type PauseReason = 'offline' | 'retry' | 'held';
+export type PauseReason = 'offline' | 'retry' | 'held' | 'web-page';
 
 export interface Download {
   episodeId: string;

@@ -46,12 +46,22 @@ export class DownloadScheduler {
   private pumping?: Promise<void>;
   private again = false;
   private timer?: ReturnType<typeof setTimeout>;
+  /**
+   * Whether the connection changed since the last pass (or this is the first): a download paused
+   * because a web page came in place of the episode (a captive portal) is tried again only then.
+   */
+  private connectionChanged = true;
 
   /** Runs until the page goes away (or `signal` aborts); holding the promise holds the lock. */
   run(signal?: AbortSignal): Promise<never> {
     const wake = () => this.wake();
-    addEventListener('online', wake, { signal });
+    const changed = () => {
+      this.connectionChanged = true;
+      this.wake();
+    };
+    addEventListener('online', changed, { signal });
     addEventListener('offline', wake, { signal });
+    connection()?.addEventListener('change', changed, { signal });
     const stopListening = onDownloadChange(wake);
     signal?.addEventListener('abort', () => {
       stopListening();
@@ -98,6 +108,8 @@ export class DownloadScheduler {
     }
     const limit = await concurrencyLimit();
     const now = Date.now();
+    const connectionChanged = this.connectionChanged;
+    this.connectionChanged = false;
     let busy = 0;
     let nextWake = Infinity;
     for (const d of active) {
@@ -118,6 +130,9 @@ export class DownloadScheduler {
         if (running && running.registration.downloaded > 0)
           await dispatchDownload(d.episodeId, { type: 'resumed', generation: d.generation });
         else void this.start(d);
+      } else if (d.pauseReason === 'web-page') {
+        // The same connection would answer with the same sign-in page: no loop, wait for a change.
+        if (connectionChanged) void this.start(d);
       } else if (d.pauseReason === 'offline' || (d.nextRetryAt ?? 0) <= now) {
         // A Background Fetch waits out the network itself and carries on.
         if (running)
@@ -192,6 +207,11 @@ export class DownloadScheduler {
       this.wake();
     }
   }
+}
+
+/** The Network Information API, where the browser has it (Chromium). */
+function connection(): EventTarget | undefined {
+  return (navigator as { connection?: EventTarget }).connection;
 }
 
 /** When a Background Fetch record without a registration counts as lost and starts again. */

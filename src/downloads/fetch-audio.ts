@@ -9,6 +9,8 @@ import { discardParts, storedBytes } from '../db/media-parts.ts';
 import { markStored } from '../db/store-audio.ts';
 import { asDownloadFailure, FetchFailure, type DownloadFailure } from '../shared/fetch-failure.ts';
 import { isProxiedUrl, proxiedUrl } from '../shared/proxy-url.ts';
+import { isWebPageType } from '../shared/audio-signature.ts';
+import { checkedAudioBody } from './checked-audio-body.ts';
 import { checkPartialResponse } from './partial-response.ts';
 import { probe, reachableWithoutCors } from './probe.ts';
 import { streamToParts } from './stream-to-parts.ts';
@@ -74,6 +76,7 @@ async function download(
     offset > 0 ? { total: job.bytesTotal, etag: job.etag, lastModified: job.lastModified } : {};
   let contentType = job.contentType;
   let wentBack = false;
+  let wentDirect = false;
   for (let restarts = 0; ;) {
     let response: Response;
     try {
@@ -104,12 +107,30 @@ async function download(
       if (++restarts <= MAX_RESTARTS) continue;
     }
     if (!response.ok) throw FetchFailure.fromResponse(response);
+    if (offset > 0 && response.status === 200 && response.redirected && !wentDirect) {
+      // WebKit drops Range and If-Range when it follows a cross-origin redirect (measured: 2.50,
+      // the whole file again on every resume through a tracking chain): ask where it led directly.
+      await response.body?.cancel();
+      url = response.url;
+      wentDirect = true;
+      continue;
+    }
+    // Never store what is not the episode (a captive portal's sign-in page, an error page sent
+    // with 200): a body that starts the file is judged by its first bytes before anything of it
+    // is written or any stored part discarded; a continuation can only be judged by its type.
+    let body: ReadableStream<Uint8Array> | null = response.body;
+    if (body && (offset === 0 || response.status === 200)) {
+      body = await checkedAudioBody(body, response.headers.get('Content-Type'), options.stallMs);
+    } else if (isWebPageType(response.headers.get('Content-Type'))) {
+      await response.body?.cancel();
+      throw FetchFailure.webPage();
+    }
     const verdict =
       offset === 0 && response.status === 200
         ? { kind: 'continue' as const, total: lengthOf(response) }
         : checkPartialResponse(response, offset, known);
     if (verdict.kind === 'invalid') {
-      await response.body?.cancel();
+      await body?.cancel();
       throw FetchFailure.network(`The server's answer could not be used: ${verdict.why}.`);
     }
     if (verdict.kind === 'restart') {
@@ -118,7 +139,7 @@ async function download(
       offset = 0;
       known = {};
       if (response.status !== 200) {
-        await response.body?.cancel();
+        await body?.cancel();
         if (++restarts > MAX_RESTARTS)
           throw FetchFailure.network('The file keeps changing on the server.');
         continue;
@@ -142,13 +163,13 @@ async function download(
       contentType,
     });
     if (!changed) {
-      await response.body?.cancel();
+      await body?.cancel();
       throw new AttemptEnded();
     }
     options.onProgress?.(offset, known.total);
     const total = known.total;
-    offset = response.body
-      ? await streamToParts(episodeId, generation, response.body, offset, {
+    offset = body
+      ? await streamToParts(episodeId, generation, body, offset, {
           ...options,
           onProgress: (bytes) => {
             onBytes();

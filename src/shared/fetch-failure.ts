@@ -2,6 +2,7 @@
 // and whether trying again can help. Thrown by the in-page downloader, built from a failed
 // Background Fetch in the service worker, and read by the download reducer.
 import type { FailureReason } from '../db/schema.ts';
+import { WEB_PAGE_MESSAGE } from './audio-signature.ts';
 import { isRetryableStatus } from './retry-policy.ts';
 
 /** A failure as the download reducer reads it (a FetchFailure, or one sent across a worker). */
@@ -56,6 +57,21 @@ export class FetchFailure extends Error implements DownloadFailure {
   /** The connection failed or stalled: worth retrying. */
   static network(message = 'The connection to the server failed.'): FetchFailure {
     return new FetchFailure('fetch-error', message, true);
+  }
+
+  /** A web page came in place of the episode (a captive portal): wait for another connection. */
+  static webPage(): FetchFailure {
+    return new FetchFailure('web-page', WEB_PAGE_MESSAGE, true);
+  }
+
+  /** Something that is not audio came in place of the episode: retrying will not change it. */
+  static notAudio(contentType: string | null | undefined): FetchFailure {
+    const type = contentType ? ` (${contentType.split(';')[0]})` : '';
+    return new FetchFailure(
+      'not-audio',
+      `The server sent something that is not an audio file${type}, so nothing was kept.`,
+      false,
+    );
   }
 
   /** Storage is full: retrying cannot help until the listener frees space. */

@@ -16,6 +16,7 @@ export interface DownloadRecord {
   failureReason?: string;
   failureMessage?: string;
   pauseReason?: string;
+  etag?: string;
 }
 
 /** Subscribes to `feedUrl` through the Feed URL field and waits for the podcast page. */

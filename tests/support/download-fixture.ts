@@ -15,29 +15,26 @@ export interface DownloadFixture {
   dispose(): Promise<void>;
 }
 
+/** Options of a download test's app and browser. */
+export interface DownloadTestOptions {
+  stallSeconds?: number;
+  /**
+   * A disk this full (Chromium only). Set before the app first stores anything: Chromium's
+   * IndexedDB reads an origin's quota when it opens the origin's database and keeps it.
+   */
+  quotaBytes?: number;
+  /** Downloads at once (the app's setting; 2 unless given). */
+  concurrentDownloads?: number;
+}
+
 /** Everything a download test needs, with episodes of the given sizes on the media host. */
 export async function setUpDownloadTest(
   name: EngineName,
   sizes: number[],
-  options: {
-    stallSeconds?: number;
-    /**
-     * A disk this full (Chromium only). Set before the app first stores anything: Chromium's
-     * IndexedDB reads an origin's quota when it opens the origin's database and keeps it.
-     */
-    quotaBytes?: number;
-  } = {},
+  options: DownloadTestOptions = {},
 ): Promise<DownloadFixture> {
-  // The media host is on loopback, so the proxy must be allowed to reach it.
-  const app = await startAppServer({ allowPrivateHosts: true });
   const media = await startMediaServer(sizes);
-  const engine = await launchEngine(name);
-  if (options.quotaBytes !== undefined)
-    await engine.overrideQuota!(new URL(app.url).origin, options.quotaBytes);
-  const tab = await engine.newTab();
-  await tab.goto(app.url);
-  await setSetting(tab, 'downloadStallSeconds', options.stallSeconds ?? 3);
-  await subscribe(tab, media.feedUrl);
+  const { app, engine, tab } = await openSubscribedTab(name, media.feedUrl, options);
   return {
     app,
     media,
@@ -49,4 +46,24 @@ export async function setUpDownloadTest(
       await app.close();
     },
   };
+}
+
+/** The app's server, an engine, and a tab on the app subscribed to `feedUrl`. */
+export async function openSubscribedTab(
+  name: EngineName,
+  feedUrl: string,
+  options: DownloadTestOptions = {},
+): Promise<{ app: AppServer; engine: Engine; tab: AppTab }> {
+  // The hosts are on loopback, so the proxy must be allowed to reach them.
+  const app = await startAppServer({ allowPrivateHosts: true });
+  const engine = await launchEngine(name);
+  if (options.quotaBytes !== undefined)
+    await engine.overrideQuota!(new URL(app.url).origin, options.quotaBytes);
+  const tab = await engine.newTab();
+  await tab.goto(app.url);
+  await setSetting(tab, 'downloadStallSeconds', options.stallSeconds ?? 3);
+  if (options.concurrentDownloads !== undefined)
+    await setSetting(tab, 'concurrentDownloads', options.concurrentDownloads);
+  await subscribe(tab, feedUrl);
+  return { app, engine, tab };
 }

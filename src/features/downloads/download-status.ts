@@ -23,6 +23,7 @@ export function downloadStatus(download: Download, now = Date.now()): string {
     case 'paused':
       if (download.pauseReason === 'offline') return `Paused until the network returns · ${bytes}`;
       if (download.pauseReason === 'held') return 'Waiting for Longwave to open';
+      if (download.pauseReason === 'web-page') return download.failureMessage ?? '';
       return [retryTime(download.nextRetryAt ?? now, now), download.failureMessage]
         .filter(Boolean)
         .join(' · ');

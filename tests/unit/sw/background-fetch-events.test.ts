@@ -76,7 +76,7 @@ describe('backgroundfetchsuccess', () => {
   it('stores the audio as the episode’s own, marks it downloaded, and keeps the artwork', async () => {
     const download = await running();
     const event = fetchEvent(backgroundFetchId('e1', download.generation), {
-      [AUDIO]: new Response('the audio', {
+      [AUDIO]: new Response('ID3 audio', {
         headers: { 'Content-Type': 'audio/mpeg', 'Content-Length': '9' },
       }),
       [ARTWORK]: new Response('jpeg'),
@@ -89,7 +89,7 @@ describe('backgroundfetchsuccess', () => {
       bytesTotal: 9,
       contentType: 'audio/mpeg',
     });
-    expect(await text('e1')).toBe('the audio');
+    expect(await text('e1')).toBe('ID3 audio');
     expect(await (await (await caches.open(ARTWORK_CACHE)).match(ARTWORK))?.text()).toBe('jpeg');
     expect(event.updateUI).toHaveBeenCalledWith({ title: 'Downloaded: Episode One' });
   });
@@ -97,7 +97,7 @@ describe('backgroundfetchsuccess', () => {
   it('checks the audio against its own response’s length, not an earlier answer’s (ad insertion)', async () => {
     const download = await running(); // the probe said 999 bytes
     const event = fetchEvent(backgroundFetchId('e1', download.generation), {
-      [AUDIO]: new Response('a longer file with an ad in it', {
+      [AUDIO]: new Response('ID3 longer file with an ad in!', {
         headers: { 'Content-Length': '30' },
       }),
     });
@@ -123,6 +123,24 @@ describe('backgroundfetchsuccess', () => {
       failureMessage: expect.stringMatching(/incomplete/),
     });
     expect(await storedBytes('e1')).toBe(0);
+  });
+
+  it('never stores a captive portal page: the download waits for another connection', async () => {
+    const download = await running();
+    const event = fetchEvent(backgroundFetchId('e1', download.generation), {
+      [AUDIO]: new Response('<html><body>Sign in to the Wi-Fi</body></html>', {
+        headers: { 'Content-Type': 'text/html', 'Content-Length': '46' },
+      }),
+    });
+    onBackgroundFetchSuccess(event as unknown as HandlerEvent);
+    await event.settled();
+    expect(await getDownload('e1')).toMatchObject({
+      state: 'paused',
+      pauseReason: 'web-page',
+      failureMessage:
+        'The network answered with a web page instead of the episode — are you signed in to this Wi-Fi?',
+    });
+    expect(await db.parts.count()).toBe(0);
   });
 
   it('stores nothing for an older attempt, or for a download cancelled meanwhile', async () => {

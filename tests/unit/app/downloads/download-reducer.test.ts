@@ -300,6 +300,29 @@ describe('after a failed attempt', () => {
     });
   });
 
+  it('a web page in place of the episode waits for another connection, never counting down', () => {
+    const paused = fail(aDownload({ attempts: MAX_ATTEMPTS - 1 }), FetchFailure.webPage());
+    expect(paused).toMatchObject({
+      state: 'paused',
+      pauseReason: 'web-page',
+      attempts: MAX_ATTEMPTS - 1,
+      nextRetryAt: undefined,
+      failureMessage:
+        'The network answered with a web page instead of the episode — are you signed in to this Wi-Fi?',
+    });
+    // Losing the network on the way waits for it like any pause; it comes back as a new start.
+    expect(nextDownload(paused, { type: 'went-offline' }, 'e1', NOW)).toMatchObject({
+      state: 'paused',
+      pauseReason: 'offline',
+    });
+    expect(fail(aDownload(), FetchFailure.notAudio('audio/mpeg'))).toMatchObject({
+      state: 'failed',
+      failureReason: 'not-audio',
+      failureMessage:
+        'The server sent something that is not an audio file (audio/mpeg), so nothing was kept.',
+    });
+  });
+
   it('a passing failure waits and tries again, honouring Retry-After', () => {
     expect(fail(aDownload(), FetchFailure.fromStatus(503, '7'))).toMatchObject({
       state: 'paused',

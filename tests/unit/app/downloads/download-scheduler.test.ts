@@ -117,6 +117,31 @@ describe('in-page downloads', () => {
     await scheduler.settled();
   });
 
+  it('after a captive portal page, wait for the connection to change, not in a loop', async () => {
+    let portal = true;
+    let gets = 0;
+    vi.stubGlobal('fetch', (input: string, init?: RequestInit) => {
+      if (init?.method !== 'HEAD') gets += 1;
+      return portal
+        ? Promise.resolve(
+            new Response('<html>Sign in</html>', { headers: { 'Content-Type': 'text/html' } }),
+          )
+        : host.fetch(input, init);
+    });
+    await request('a');
+    const scheduler = schedule();
+    await vi.waitFor(async () =>
+      expect(await getDownload('a')).toMatchObject({ state: 'paused', pauseReason: 'web-page' }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await scheduler.settled();
+    expect(gets).toBe(1);
+    portal = false;
+    dispatchEvent(new Event('online'));
+    await vi.waitFor(async () => expect(await stateOf('a')).toBe('downloaded'));
+    expect(gets).toBe(2);
+  });
+
   it('are tried again when the retry is due, honouring Retry-After', async () => {
     let calls = 0;
     vi.stubGlobal('fetch', (input: string, init?: RequestInit) =>

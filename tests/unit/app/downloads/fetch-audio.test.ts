@@ -121,6 +121,18 @@ describe('fetchAudio', () => {
     ]);
   });
 
+  it('asks the re-resolved address directly when the redirect dropped Range (WebKit)', async () => {
+    host.drops.push(MIB);
+    await attempt();
+    host.expired = true;
+    host.dropsRangeOnRedirect = true;
+    expect(await attempt()).toEqual({ kind: 'stored' });
+    expect(await stored()).toBe(digest(file));
+    expect(gets().at(-1)).toMatchObject({ url: RESOLVED, range: `bytes=${MIB}-` });
+    // The whole file sent back to the redirected resume was cancelled, not downloaded again.
+    expect(host.served()).toBeLessThan(file.length + 2 * 64 * 1024);
+  });
+
   it('starts again from byte 0 when the server ignores Range, never splicing', async () => {
     host.drops.push(MIB);
     await attempt();
@@ -189,6 +201,47 @@ describe('fetchAudio', () => {
     vi.stubGlobal('fetch', host.fetch);
     expect(await attempt()).toEqual({ kind: 'stored' });
     expect(gets().at(-1)?.range).toBe(`bytes=${kept}-`);
+    expect(await stored()).toBe(digest(file));
+  });
+
+  it('keeps nothing of a captive portal page, even over stored bytes, and says why', async () => {
+    host.drops.push(1 * MIB);
+    expect((await attempt()).kind).toBe('failed');
+    const kept = await storedBytes(EPISODE);
+    expect(kept).toBeGreaterThan(0);
+    const page = '<!DOCTYPE html><html><title>Sign in to the Wi-Fi</title></html>';
+    vi.stubGlobal('fetch', () =>
+      Promise.resolve(new Response(page, { headers: { 'Content-Type': 'text/html' } })),
+    );
+    expect(await attempt()).toMatchObject({
+      kind: 'failed',
+      failure: {
+        reason: 'web-page',
+        message:
+          'The network answered with a web page instead of the episode — are you signed in to this Wi-Fi?',
+      },
+    });
+    // The bytes already stored are still there for when the real host answers again.
+    expect(await storedBytes(EPISODE)).toBe(kept);
+    vi.stubGlobal('fetch', host.fetch);
+    expect(await attempt()).toEqual({ kind: 'stored' });
+    expect(await stored()).toBe(digest(file));
+  });
+
+  it('stores audio sent with a vague type, and refuses what is not audio whatever its type', async () => {
+    const vague = (body: Uint8Array | string, type: string) =>
+      vi.stubGlobal('fetch', (_: string, init?: RequestInit) =>
+        Promise.resolve(
+          init?.method === 'HEAD'
+            ? new Response(null, { status: 405 })
+            : new Response(body as BodyInit, { headers: { 'Content-Type': type } }),
+        ),
+      );
+    vague('{"error":"no such file"}', 'audio/mpeg');
+    expect(await attempt()).toMatchObject({ kind: 'failed', failure: { reason: 'not-audio' } });
+    expect(await storedBytes(EPISODE)).toBe(0);
+    vague(file, 'text/plain');
+    expect(await attempt()).toEqual({ kind: 'stored' });
     expect(await stored()).toBe(digest(file));
   });
 });
