@@ -82,8 +82,11 @@ async function download(
     try {
       response = await request(url, offset, known, options);
     } catch (error) {
+      // A slow answer is the network's failure: the proxy would not make the host any faster.
+      const slow = error instanceof FetchFailure && error.isSlow;
       if (
         options.signal.aborted ||
+        slow ||
         isProxiedUrl(url) ||
         !(await reachableWithoutCors(url, options.signal))
       )
@@ -210,9 +213,7 @@ async function request(
     });
   } catch (error) {
     if (options.signal.aborted) throw error;
-    throw FetchFailure.network(
-      attempt.signal.aborted ? 'The server did not answer in time.' : undefined,
-    );
+    throw attempt.signal.aborted ? FetchFailure.slow() : FetchFailure.network();
   } finally {
     clearTimeout(timer);
   }

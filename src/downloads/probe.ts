@@ -17,16 +17,27 @@ export interface ProbeResult {
   contentType?: string;
 }
 
+/**
+ * How long a probe waits for answers: a host that takes the connection and never answers would
+ * otherwise hold the download (and a place in the queue) until the tab closes.
+ */
+export const PROBE_TIMEOUT_MS = 30_000;
+
 /** HEADs `url` in CORS mode, through the proxy when only CORS stands in the way. */
 export async function probe(url: string, signal?: AbortSignal): Promise<ProbeResult> {
+  const deadline = withDeadline(signal);
   try {
-    return await head(url, signal);
+    return await head(url, deadline);
   } catch (error) {
     if (signal?.aborted || error instanceof FetchFailure) throw error;
-    if (!(await reachableWithoutCors(url, signal))) {
+    if (deadline.aborted) throw FetchFailure.slow();
+    if (!(await reachableWithoutCors(url, deadline))) {
       throw FetchFailure.network('The server could not be reached.');
     }
-    return head(proxiedUrl(url), signal);
+    return head(proxiedUrl(url), deadline).catch((proxied: unknown) => {
+      if (signal?.aborted || !deadline.aborted) throw proxied;
+      throw FetchFailure.slow();
+    });
   }
 }
 
@@ -39,7 +50,7 @@ export async function probeAudio(url: string, signal?: AbortSignal): Promise<Pro
     mode: 'cors',
     credentials: 'omit',
     cache: 'no-store',
-    signal,
+    signal: withDeadline(signal),
   }).catch(() => undefined);
   await again?.body?.cancel().catch(() => undefined);
   if (again && !again.ok) throw FetchFailure.fromResponse(again);
@@ -60,9 +71,10 @@ async function head(fetchUrl: string, signal?: AbortSignal): Promise<ProbeResult
     cache: 'no-store',
     signal,
   });
-  // Some hosts refuse HEAD: the size is then unknown, which is allowed.
-  if (response.status === 405 || response.status === 501) return { fetchUrl };
-  if (!response.ok) throw FetchFailure.fromResponse(response);
+  // Only a missing file is final. Other refusals leave the size unknown and the GET to decide:
+  // some hosts refuse HEAD (405, 501), and URLs signed for GET alone answer it with 403.
+  if (response.status === 404 || response.status === 410) throw FetchFailure.fromResponse(response);
+  if (!response.ok) return { fetchUrl };
   const length = Number(response.headers.get('Content-Length'));
   return {
     fetchUrl,
@@ -71,6 +83,16 @@ async function head(fetchUrl: string, signal?: AbortSignal): Promise<ProbeResult
     lastModified: response.headers.get('Last-Modified') ?? undefined,
     contentType: response.headers.get('Content-Type') ?? undefined,
   };
+}
+
+/** `signal`, aborted as well after PROBE_TIMEOUT_MS. */
+function withDeadline(signal: AbortSignal | undefined): AbortSignal {
+  const timeout = new AbortController();
+  setTimeout(
+    () => timeout.abort(new DOMException('No answer in time.', 'TimeoutError')),
+    PROBE_TIMEOUT_MS,
+  );
+  return signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
 }
 
 /** An opaque answer proves the host is up and only CORS failed; a network error proves nothing. */

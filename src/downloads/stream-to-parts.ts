@@ -63,6 +63,11 @@ export async function streamToParts(
         void flush();
       }
     }
+  } catch (error) {
+    // A failed write (a full disk) leaves the body unread: let its connection go now, not at
+    // garbage collection, or retries against a host of six connections would stall.
+    await reader.cancel().catch(() => undefined);
+    throw error;
   } finally {
     // Keep what did arrive, so a retry after a dropped connection wastes nothing.
     await flush();

@@ -30,6 +30,8 @@ const reasonWords: Record<string, string> = {
   'download-total-exceeded': 'The file turned out larger than the server said.',
 };
 
+const SLOW_MESSAGE = 'The server did not answer in time.';
+
 /** An Error that is also a DownloadFailure. */
 export class FetchFailure extends Error implements DownloadFailure {
   override name = 'FetchFailure';
@@ -57,6 +59,16 @@ export class FetchFailure extends Error implements DownloadFailure {
   /** The connection failed or stalled: worth retrying. */
   static network(message = 'The connection to the server failed.'): FetchFailure {
     return new FetchFailure('fetch-error', message, true);
+  }
+
+  /** The server sent no answer in time: the network's failure, never a sign of missing CORS. */
+  static slow(): FetchFailure {
+    return FetchFailure.network(SLOW_MESSAGE);
+  }
+
+  /** Whether this failure is slow(). */
+  get isSlow(): boolean {
+    return this.message === SLOW_MESSAGE;
   }
 
   /** A web page came in place of the episode (a captive portal): wait for another connection. */
