@@ -62,15 +62,17 @@ async function storeFetchedEpisode(event: BackgroundFetchUpdateUIEvent): Promise
     const response = await audio.responseReady;
     const blob = await wholeBody(response);
     await checkIsAudio(blob, response.headers.get('Content-Type'));
-    for (const record of records) {
-      if (record !== audio && download.artworkUrl) await storeArtwork(download.artworkUrl, record);
-    }
     await storeWholeFile(
       episodeId,
       generation,
       blob,
       response.headers.get('Content-Type') ?? undefined,
     );
+    // The artwork is a nicety: a full disk or an odd answer for it never costs the episode.
+    const artwork = records.find((record) => record !== audio);
+    if (artwork && download.artworkUrl) {
+      await storeArtwork(download.artworkUrl, artwork).catch(() => undefined);
+    }
   } catch (error) {
     // Cancelled or deleted while storing: storeWholeFile refused, and there is nothing to say.
     if (isAttemptEnded(error)) return;

@@ -94,6 +94,26 @@ describe('backgroundfetchsuccess', () => {
     expect(event.updateUI).toHaveBeenCalledWith({ title: 'Downloaded: Episode One' });
   });
 
+  it('keeps the episode when its artwork cannot be stored (a full disk)', async () => {
+    const download = await running();
+    const open = caches.open.bind(caches);
+    vi.spyOn(caches, 'open').mockImplementation(async (name) => {
+      const cache = await open(name);
+      if (name === ARTWORK_CACHE)
+        cache.put = () => Promise.reject(new DOMException('', 'QuotaExceededError'));
+      return cache;
+    });
+    const event = fetchEvent(backgroundFetchId('e1', download.generation), {
+      [AUDIO]: new Response('ID3 audio', { headers: { 'Content-Length': '9' } }),
+      [ARTWORK]: new Response('jpeg'),
+    });
+    onBackgroundFetchSuccess(event as unknown as HandlerEvent);
+    await event.settled();
+    vi.restoreAllMocks();
+    expect(await getDownload('e1')).toMatchObject({ state: 'downloaded', bytesDone: 9 });
+    expect(await text('e1')).toBe('ID3 audio');
+  });
+
   it('checks the audio against its own response’s length, not an earlier answer’s (ad insertion)', async () => {
     const download = await running(); // the probe said 999 bytes
     const event = fetchEvent(backgroundFetchId('e1', download.generation), {
