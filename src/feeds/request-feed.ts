@@ -4,6 +4,7 @@
 // again (Cache-Control max-age, Retry-After). Every failure becomes a FeedError in plain words.
 // No DOM: runs in the feed worker and in the service worker.
 import { proxiedUrl } from '../shared/proxy-url.ts';
+import { readCapped } from '../shared/read-capped.ts';
 import { decodeFeed } from './decode-feed.ts';
 import { FeedError } from './feed-error.ts';
 import { nextFetchAfter, retryAfter } from './refresh-timing.ts';
@@ -93,7 +94,7 @@ async function read(
     };
     return { unchanged: true, facts: kept };
   }
-  const text = decodeFeed(await readCapped(response), response.headers.get('content-type'));
+  const text = decodeFeed(await readFeedBytes(response), response.headers.get('content-type'));
   if (viaProxy) {
     return {
       text,
@@ -180,31 +181,15 @@ function statusError(response: Response, now: number): FeedError {
   return new FeedError('bad-status', `The feed server answered with an error (${status}).`);
 }
 
-async function readCapped(response: Response): Promise<Uint8Array> {
-  if (Number(response.headers.get('content-length')) > MAX_FEED_BYTES) throw tooLarge();
-  const reader = response.body?.getReader();
-  if (!reader) return new Uint8Array(await response.arrayBuffer());
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+/** The feed's bytes, refused past MAX_FEED_BYTES; a body cut off is a failure in words. */
+async function readFeedBytes(response: Response): Promise<Uint8Array> {
+  let bytes: Uint8Array | undefined;
   try {
-    for (let read = await reader.read(); !read.done; read = await reader.read()) {
-      size += read.value.byteLength;
-      if (size > MAX_FEED_BYTES) {
-        void reader.cancel();
-        throw tooLarge();
-      }
-      chunks.push(read.value);
-    }
+    bytes = await readCapped(response, MAX_FEED_BYTES);
   } catch (error) {
-    if (error instanceof FeedError) throw error;
     throw failure(error, 'The feed stopped arriving before its end. Try again later.');
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  if (!bytes) throw tooLarge();
   return bytes;
 }
 
