@@ -113,6 +113,17 @@ describe('requestFeed', () => {
     await expect(requestFeed(FEED)).rejects.toMatchObject({ kind: 'too-large' });
   });
 
+  it('says when the feed stops arriving before its end', async () => {
+    const cut = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('<rss><channel>'));
+        controller.error(new TypeError('network error'));
+      },
+    });
+    stubFetch(() => new Response(cut));
+    await expect(requestFeed(FEED)).rejects.toThrow(/stopped arriving before its end/);
+  });
+
   it('says when the server took too long', async () => {
     stubFetch(() => {
       throw new DOMException('timed out', 'TimeoutError');
