@@ -28,6 +28,8 @@ export interface FakeHost {
   noPreflight: Set<string>;
   /** The resolved address answers 403 from now on (a signed URL that expired). */
   expired: boolean;
+  /** This many of the next GETs are taken and never answered. */
+  silentGets: number;
   ignoreRange: boolean;
   /** Range and If-Range are dropped when the redirect is followed (WebKit does, cross-origin). */
   dropsRangeOnRedirect: boolean;
@@ -48,6 +50,7 @@ export function fakeHost(initial: Uint8Array): FakeHost {
     noCors: new Set(),
     noPreflight: new Set(),
     expired: false,
+    silentGets: 0,
     ignoreRange: false,
     dropsRangeOnRedirect: false,
     replace(next) {
@@ -65,6 +68,12 @@ export function fakeHost(initial: Uint8Array): FakeHost {
       };
       requests.push(request);
       if (init.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
+      if (request.method === 'GET' && host.silentGets > 0) {
+        host.silentGets -= 1;
+        return new Promise<Response>((_resolve, reject) =>
+          init.signal?.addEventListener('abort', () => reject(new DOMException('', 'AbortError'))),
+        );
+      }
       const proxied = request.url.startsWith(proxiedUrl(''));
       const target = proxied ? decodeURIComponent(request.url.split('url=')[1]!) : request.url;
       const hostname = new URL(target).hostname;

@@ -26,12 +26,12 @@ beforeEach(async () => {
 });
 
 /** Starts a new attempt, as the scheduler does, and runs it; returns its result. */
-async function attempt(options: { signal?: AbortSignal } = {}) {
+async function attempt(options: { signal?: AbortSignal; stallMs?: number } = {}) {
   const { download } = await dispatchDownload(EPISODE, { type: 'started' });
   const job: AudioJob = { ...download! };
   return fetchAudio(job, {
     signal: options.signal ?? new AbortController().signal,
-    stallMs: 5_000,
+    stallMs: options.stallMs ?? 5_000,
   });
 }
 
@@ -103,6 +103,21 @@ describe('fetchAudio', () => {
     expect(await stored()).toBe(digest(file));
     expect(gets().map((r) => r.url)).toEqual([proxiedUrl(SOURCE)]);
     expect(host.served()).toBe(file.length);
+  });
+
+  it('takes a host that never answers for the network, not for missing CORS: no proxy', async () => {
+    host.silentGets = 1;
+    await dispatchDownload(EPISODE, { type: 'started' });
+    const { download } = await dispatchDownload(EPISODE, { type: 'started' });
+    const result = await fetchAudio(
+      { ...download! },
+      { signal: new AbortController().signal, stallMs: 50 },
+    );
+    expect(result).toMatchObject({
+      kind: 'failed',
+      failure: { reason: 'fetch-error', message: 'The server did not answer in time.' },
+    });
+    expect(host.requests.some((r) => r.url.startsWith(proxiedUrl('')))).toBe(false);
   });
 
   it('goes back to the enclosure URL when the address it led to has expired', async () => {
