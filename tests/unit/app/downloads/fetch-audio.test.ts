@@ -107,12 +107,7 @@ describe('fetchAudio', () => {
 
   it('takes a host that never answers for the network, not for missing CORS: no proxy', async () => {
     host.silentGets = 1;
-    await dispatchDownload(EPISODE, { type: 'started' });
-    const { download } = await dispatchDownload(EPISODE, { type: 'started' });
-    const result = await fetchAudio(
-      { ...download! },
-      { signal: new AbortController().signal, stallMs: 50 },
-    );
+    const result = await attempt({ stallMs: 50 });
     expect(result).toMatchObject({
       kind: 'failed',
       failure: { reason: 'fetch-error', message: 'The server did not answer in time.' },
