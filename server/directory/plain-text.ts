@@ -1,7 +1,8 @@
 // Directory text (names, authors, descriptions) as plain text: upstream answers are untrusted and
 // some carry HTML ("<b>Show</b> &amp; Co"), control characters or bidi overrides that could make a
 // name read as something else. React escapes whatever is left, so this is about meaning, not XSS.
-import { decodeHTML } from 'entities';
+// Markup and references are read as the feed reader reads them (src/feeds/plain-text.ts).
+import { plainText as readText } from '../../src/feeds/plain-text.ts';
 
 /** Bidi overrides and isolates, zero-width spaces and marks, byte-order marks. */
 const INVISIBLE = /[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -9,17 +10,10 @@ const INVISIBLE = /[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /** `value` as plain text of at most `max` characters ('' for anything not a string). */
 export function plainText(value: unknown, max: number): string {
   if (typeof value !== 'string') return '';
-  // Bounded before the regular expressions run, so a hostile megabyte name costs nothing.
-  const text = decodeHTML(
-    value
-      .slice(0, max * 8)
-      .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
-      // Inline elements sit inside words ("<b>B</b>old"); any other tag separates them.
-      .replace(/<\/?(?:a|b|em|font|i|s|small|span|strong|sub|sup|u)\b[^>]*>/gi, '')
-      .replace(/<\/?[a-z!][^>]*>/gi, ' ')
-      // A tag the cap cut in half.
-      .replace(/<\/?[a-z!][^>]*$/i, ' '),
-  )
+  // Bounded before any parsing, so a hostile megabyte name costs nothing; a tag the bound cut in
+  // half goes too.
+  const bounded = value.slice(0, max * 8).replace(/<\/?[a-z!][^>]*$/i, ' ');
+  const text = (readText(bounded) ?? '')
     .replace(INVISIBLE, '')
     .replace(/[\p{Cc}\s]+/gu, ' ')
     .trim();
