@@ -9,6 +9,7 @@ import { fetchUpstream } from '../proxy/fetch-upstream.ts';
 import { ProxyFailure } from '../proxy/proxy-failure.ts';
 import type { AddressRules } from '../proxy/resolve-target.ts';
 import { DirectoryFailure, MalformedAnswer } from './directory-failure.ts';
+import { USER_AGENT } from '../http/user-agent.ts';
 
 export interface FetchJsonOptions extends AddressRules {
   /** The directory's name, for messages: "Apple Podcasts", "Podcast Index". */
@@ -29,7 +30,7 @@ export async function fetchJson(url: URL, options: FetchJsonOptions): Promise<un
       headers: {
         accept: 'application/json',
         'accept-encoding': 'gzip, deflate, br',
-        'user-agent': 'Longwave/1 (podcast app)',
+        'user-agent': USER_AGENT,
         ...options.headers,
       },
       maxRedirects: 3,

@@ -9,8 +9,7 @@ import { MalformedAnswer } from './directory-failure.ts';
 import { joinUrl } from './join-url.ts';
 import { plainText } from './plain-text.ts';
 import { count, httpUrl, numericId } from './safe-url.ts';
-
-export const USER_AGENT = 'Longwave/1 (podcast app)';
+import { USER_AGENT } from '../http/user-agent.ts';
 
 /** The search address; a base that already ends in /api/1.0 is not given it twice. */
 export function podcastIndexSearchUrl(base: URL, term: string): URL {

@@ -23,6 +23,7 @@ import { fetchUpstream } from './fetch-upstream.ts';
 import { ProxyFailure } from './proxy-failure.ts';
 import { proxySettings, type ProxyOptions, type ProxySettings } from './proxy-settings.ts';
 import { relayResponse } from './relay-response.ts';
+import { USER_AGENT } from '../http/user-agent.ts';
 
 export type { ProxyOptions } from './proxy-settings.ts';
 
@@ -139,7 +140,7 @@ function parseTarget(target: string | null): URL {
 
 function forwardedHeaders(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {
-    'user-agent': 'Longwave/1 (podcast app)',
+    'user-agent': USER_AGENT,
     accept: UPSTREAM_ACCEPT,
     'accept-encoding': 'identity',
     via: VIA,
