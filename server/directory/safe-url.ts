@@ -1,19 +1,16 @@
 // URLs from directory answers: only absolute http(s) ones survive, without credentials, capped.
 
+import { toHttpUrl } from '../../src/shared/url-rules.ts';
+
 const MAX_URL_LENGTH = 2048;
 
-/** `value` as an http(s) URL string, or undefined. */
+/** `value` as an http(s) URL string (the app's rule), without credentials, capped; or undefined. */
 export function httpUrl(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > MAX_URL_LENGTH) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  if (!url.hostname || url.username || url.password) return undefined;
-  return url.href;
+  const href = toHttpUrl(value);
+  if (!href) return undefined;
+  const url = new URL(href);
+  return url.hostname && !url.username && !url.password ? href : undefined;
 }
 
 /** A whole number from 0 to `max`, or undefined (strings of digits count; 1e300 does not). */
