@@ -11,7 +11,7 @@ import { asDownloadFailure, FetchFailure, type DownloadFailure } from '../shared
 import { isProxiedUrl, proxiedUrl } from '../shared/proxy-url.ts';
 import { isWebPageType } from '../shared/audio-signature.ts';
 import { checkedAudioBody } from './checked-audio-body.ts';
-import { checkPartialResponse } from './partial-response.ts';
+import { checkPartialResponse, declaredLength } from './partial-response.ts';
 import { probe, reachableWithoutCors } from './probe.ts';
 import { streamToParts } from './stream-to-parts.ts';
 
@@ -130,7 +130,7 @@ async function download(
     }
     const verdict =
       offset === 0 && response.status === 200
-        ? { kind: 'continue' as const, total: lengthOf(response) }
+        ? { kind: 'continue' as const, total: declaredLength(response) }
         : checkPartialResponse(response, offset, known);
     if (verdict.kind === 'invalid') {
       await body?.cancel();
@@ -217,9 +217,4 @@ async function request(
   } finally {
     clearTimeout(timer);
   }
-}
-
-function lengthOf(response: Response): number | undefined {
-  const length = Number(response.headers.get('Content-Length'));
-  return Number.isSafeInteger(length) && length > 0 ? length : undefined;
 }

@@ -23,6 +23,12 @@ export type PartialVerdict =
   | { kind: 'restart'; total?: number; why: string }
   | { kind: 'invalid'; why: string };
 
+/** The body's declared length: a positive whole number, or undefined. */
+export function declaredLength(response: Response): number | undefined {
+  const length = Number(response.headers.get('Content-Length'));
+  return Number.isSafeInteger(length) && length > 0 ? length : undefined;
+}
+
 /**
  * Decides whether a response continues the stored bytes at `offset`. A 200 means the server
  * ignored Range or the validator changed: the body is the whole file, so start again from 0.
@@ -32,8 +38,7 @@ export function checkPartialResponse(
   offset: number,
   known: { total?: number; etag?: string },
 ): PartialVerdict {
-  const length = Number(response.headers.get('Content-Length'));
-  const bodyTotal = Number.isSafeInteger(length) && length > 0 ? length : undefined;
+  const bodyTotal = declaredLength(response);
   if (response.status === 200) {
     return { kind: 'restart', total: bodyTotal, why: 'the server sent the whole file' };
   }

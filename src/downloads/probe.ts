@@ -5,7 +5,7 @@
 // fails the whole fetch.
 import { FetchFailure } from '../shared/fetch-failure.ts';
 import { proxiedUrl } from '../shared/proxy-url.ts';
-import { parseContentRange } from './partial-response.ts';
+import { declaredLength, parseContentRange } from './partial-response.ts';
 
 export interface ProbeResult {
   /** The URL to fetch: the original (redirects and all), or the proxy's when CORS fails. */
@@ -58,7 +58,7 @@ export async function probeAudio(url: string, signal?: AbortSignal): Promise<Pro
     again?.status === 206
       ? parseContentRange(again.headers.get('Content-Range'))?.total
       : again?.status === 200
-        ? Number(again.headers.get('Content-Length'))
+        ? declaredLength(again)
         : undefined;
   return total === found.bytes ? found : { ...found, bytes: undefined };
 }
@@ -75,10 +75,9 @@ async function head(fetchUrl: string, signal?: AbortSignal): Promise<ProbeResult
   // some hosts refuse HEAD (405, 501), and URLs signed for GET alone answer it with 403.
   if (response.status === 404 || response.status === 410) throw FetchFailure.fromResponse(response);
   if (!response.ok) return { fetchUrl };
-  const length = Number(response.headers.get('Content-Length'));
   return {
     fetchUrl,
-    bytes: Number.isSafeInteger(length) && length > 0 ? length : undefined,
+    bytes: declaredLength(response),
     etag: response.headers.get('ETag') ?? undefined,
     lastModified: response.headers.get('Last-Modified') ?? undefined,
     contentType: response.headers.get('Content-Type') ?? undefined,
