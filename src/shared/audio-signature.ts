@@ -15,26 +15,39 @@ export const WEB_PAGE_MESSAGE =
 const ascii = (bytes: Uint8Array, at: number, text: string) =>
   text.split('').every((c, i) => bytes[at + i] === c.charCodeAt(0));
 
+/** The first box of an MP4 / QuickTime file: ftyp, or an older file's moov, mdat, wide, free… */
+const ISO_BOXES = ['ftyp', 'moov', 'mdat', 'wide', 'free', 'skip', 'pnot'];
+
 /** True when the bytes start like a file of a format browsers play. */
 export function hasAudioSignature(bytes: Uint8Array): boolean {
-  const [b0 = -1, b1 = -1, b2 = -1, b3 = -1] = bytes;
   if (ascii(bytes, 0, 'ID3')) return true; // MP3 (or AAC) with an ID3v2 tag
   if (ascii(bytes, 0, 'RIFF') && ascii(bytes, 8, 'WAVE')) return true;
-  if (ascii(bytes, 4, 'ftyp')) return true; // MP4 / M4A / M4B
+  if (ISO_BOXES.some((box) => ascii(bytes, 4, box))) return true; // MP4 / M4A / M4B / MOV
   if (ascii(bytes, 0, 'OggS')) return true; // Ogg: Vorbis, Opus, FLAC-in-Ogg
   if (ascii(bytes, 0, 'fLaC')) return true;
+  if (ascii(bytes, 0, 'FORM') && (ascii(bytes, 8, 'AIFF') || ascii(bytes, 8, 'AIFC'))) return true;
+  if (ascii(bytes, 0, 'caff')) return true; // Core Audio
+  const [b0, b1, b2, b3] = bytes;
   if (b0 === 0x1a && b1 === 0x45 && b2 === 0xdf && b3 === 0xa3) return true; // EBML: WebM
-  if (b0 === 0xff && (b1 & 0xf6) === 0xf0) return true; // AAC in ADTS (layer bits 00)
+  // Some encoders pad an MP3 or ADTS stream with zero bytes before its first frame.
+  let at = 0;
+  while (at < bytes.length - 3 && bytes[at] === 0) at += 1;
+  return isFrameSync(bytes.subarray(at));
+}
+
+/** An AAC ADTS header, or an MPEG audio frame header, at the start of `bytes`. */
+function isFrameSync(bytes: Uint8Array): boolean {
+  const [b0 = -1, b1 = -1, b2 = -1] = bytes;
+  if (b0 !== 0xff) return false;
+  if ((b1 & 0xf6) === 0xf0) return true; // AAC in ADTS (layer bits 00)
   // MPEG audio frame sync: 11 set bits, a version other than reserved, a layer other than reserved,
   // a bitrate index other than "bad" and a sampling rate other than reserved.
-  if (b0 === 0xff && (b1 & 0xe0) === 0xe0) {
-    const version = (b1 >> 3) & 3;
-    const layer = (b1 >> 1) & 3;
-    const bitrate = (b2 >> 4) & 15;
-    const rate = (b2 >> 2) & 3;
-    return version !== 1 && layer !== 0 && bitrate !== 15 && rate !== 3;
-  }
-  return false;
+  if ((b1 & 0xe0) !== 0xe0) return false;
+  const version = (b1 >> 3) & 3;
+  const layer = (b1 >> 1) & 3;
+  const bitrate = (b2 >> 4) & 15;
+  const rate = (b2 >> 2) & 3;
+  return version !== 1 && layer !== 0 && bitrate !== 15 && rate !== 3;
 }
 
 /** True when the bytes start like a web page (after a BOM and white space): `<`. */

@@ -18,6 +18,11 @@ const AUDIO: Record<string, Uint8Array> = {
   FLAC: bytes('fLaC', [0, 0, 0, 0x22]),
   WAV: bytes('RIFF', [0x24, 0, 0, 0], 'WAVEfmt '),
   'WebM (EBML)': bytes([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86]),
+  'MP3 frame after zero padding': bytes([0, 0, 0, 0, 0, 0, 0xff, 0xfb, 0x90, 0x64]),
+  'QuickTime movie (moov first)': bytes([0, 0, 0x10, 0], 'moov', [0, 0, 0, 0x6c], 'mvhd'),
+  'M4A with a wide box first': bytes([0, 0, 0, 8], 'wide', [0, 0, 0, 0], 'mdat'),
+  AIFF: bytes('FORM', [0, 0, 0x10, 0], 'AIFFCOMM'),
+  CAF: bytes('caff', [0, 1, 0, 0], 'desc'),
 };
 
 describe('hasAudioSignature', () => {
@@ -31,6 +36,8 @@ describe('hasAudioSignature', () => {
     expect(hasAudioSignature(bytes([0xff, 0xfb, 0xf0, 0x64]))).toBe(false); // bitrate 1111
     expect(hasAudioSignature(bytes('ID'))).toBe(false);
     expect(hasAudioSignature(new Uint8Array())).toBe(false);
+    expect(hasAudioSignature(new Uint8Array(64))).toBe(false); // zeros alone
+    expect(hasAudioSignature(bytes('FORM', [0, 0, 0, 0], 'ILBM'))).toBe(false); // an image
   });
 });
 
