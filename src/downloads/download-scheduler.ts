@@ -18,7 +18,13 @@ import { reportProgress } from './live-progress.ts';
 import { watchBackgroundFetch } from './watch-background-fetch.ts';
 
 const LEADER_LOCK = 'longwave-download-scheduler';
-/** A Background Fetch record with no registration for this long lost its fetch somehow. */
+/**
+ * A Background Fetch record whose registration this tab has not seen for this long lost its
+ * fetch somehow. Counted from when the tab first missed it, not from the record's last change:
+ * a fetch the browser held back behind others for a while leaves the list when it finishes, just
+ * before the service worker marks it as storing, and was taken for lost in that gap (measured:
+ * the whole file fetched twice, 3 runs in 5, with nine downloads at once).
+ */
 const LOST_FETCH_MS = 5_000;
 /** The service worker stores a finished fetch in seconds; this long means it died doing so. */
 const STORING_MS = 2 * 60_000;
@@ -43,6 +49,8 @@ interface Job {
 /** The queue's loop. Exported for unit tests; the app uses startDownloadScheduler. */
 export class DownloadScheduler {
   private readonly jobs = new Map<string, Job>();
+  /** When this tab first found no registration for a Background Fetch attempt, by generation. */
+  private readonly missingSince = new Map<number, number>();
   private pumping?: Promise<void>;
   private again = false;
   private timer?: ReturnType<typeof setTimeout>;
@@ -119,8 +127,8 @@ export class DownloadScheduler {
       if (running) watchBackgroundFetch(running);
       if (this.jobs.has(d.episodeId)) continue;
       if (d.state === 'downloading') {
-        const due = d.strategy === 'in-page' ? now : lostAt(d);
         if (running) continue;
+        const due = d.strategy === 'in-page' ? now : this.lostAt(d, now);
         if (due <= now) void this.start(d);
         else nextWake = Math.min(nextWake, due);
       } else if (d.pauseReason === 'held') {
@@ -171,6 +179,15 @@ export class DownloadScheduler {
     if (!navigator.onLine) for (const job of this.jobs.values()) job.controller.abort();
   }
 
+  /** When a Background Fetch record without a registration counts as lost and starts again. */
+  private lostAt(d: Download, now: number): number {
+    // Its audio is being stored: that is not lost, unless the service worker died doing it.
+    if (d.storingSince !== undefined) return d.storingSince + STORING_MS;
+    const since = this.missingSince.get(d.generation) ?? now;
+    this.missingSince.set(d.generation, since);
+    return since + LOST_FETCH_MS;
+  }
+
   /** Starts a new attempt of `d` (its first, after a pause, or in place of a lost one). */
   private async start(d: Download): Promise<void> {
     // Claim the download before the first await, so no later pass starts it a second time.
@@ -212,11 +229,4 @@ export class DownloadScheduler {
 /** The Network Information API, where the browser has it (Chromium). */
 function connection(): EventTarget | undefined {
   return (navigator as { connection?: EventTarget }).connection;
-}
-
-/** When a Background Fetch record without a registration counts as lost and starts again. */
-function lostAt(d: Download): number {
-  // Its audio is being stored: that is not lost, unless the service worker died doing it.
-  if (d.storingSince !== undefined) return d.storingSince + STORING_MS;
-  return d.updatedAt + LOST_FETCH_MS;
 }
