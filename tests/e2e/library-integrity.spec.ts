@@ -6,7 +6,7 @@
 // playing removes its Up Next entries, positions and now-playing, and the player plays on from
 // the next entry. One engine launch covers all four, to keep browser time small.
 import { expect, test } from '@playwright/test';
-import { pressEpisodeButton, subscribe, waitUntil } from '../support/app-actions.ts';
+import { navigateInApp, pressEpisodeButton, subscribe, waitUntil } from '../support/app-actions.ts';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
 import { launchEngine, type AppTab, type Engine, type EngineName } from '../support/engine.ts';
 import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
@@ -90,18 +90,6 @@ function press(tab: AppTab, name: string): Promise<void> {
   }, name);
 }
 
-/**
- * Goes to `path` inside the app, as its links do: no page load. WebKit wedged IndexedDB reads in
- * a tab navigated to the app again (1 run in 2 here, and 1 in 3 in refresh-on-open).
- */
-async function navigate(tab: AppTab, path: string): Promise<void> {
-  await tab.evaluate((path) => {
-    // Absolute: WebKitWebDriver's scripts resolve relative URLs against about:blank.
-    history.pushState(null, '', new URL(path, location.href).href);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-}
-
 /** Writes records straight into IndexedDB, as another tab or the service worker would. */
 function put(tab: AppTab, store: string, records: unknown[]): Promise<void> {
   return tab.evaluate(
@@ -162,7 +150,7 @@ for (const name of ENGINES) {
       'the show stored',
     );
     const show = first.podcasts.find((p) => p.id !== demo.id)!;
-    await navigate(tab, '/');
+    await navigateInApp(tab, '/');
     await waitUntil(
       () => tab.evaluate(() => !!document.querySelector('input[name="feedUrl"]'), undefined),
       Boolean,
@@ -257,7 +245,7 @@ for (const name of ENGINES) {
 
     // 4. Unsubscribe the podcast that is playing, with Up Next holding one of its episodes and
     // one of another podcast: its entries, positions and now-playing go; the player plays on.
-    await navigate(tab, `/podcast/${demo.id}`);
+    await navigateInApp(tab, `/podcast/${demo.id}`);
     await pressEpisodeButton(tab, 'First Light', 'Play');
     await waitUntil(
       () => library(tab),

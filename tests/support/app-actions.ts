@@ -179,3 +179,15 @@ export async function waitUntil<T>(
   const failure = lastError === undefined ? '' : `; the last read failed: ${String(lastError)}`;
   throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}${failure}`);
 }
+
+/**
+ * Goes to `path` inside the app, as its links do: no page load. WebKit wedged IndexedDB reads in
+ * a tab navigated to the app again (1 run in 2 here, and 1 in 3 in refresh-on-open).
+ */
+export async function navigateInApp(tab: AppTab, path: string): Promise<void> {
+  await tab.evaluate((path) => {
+    // Absolute: WebKitWebDriver's scripts resolve relative URLs against about:blank.
+    history.pushState(null, '', new URL(path, location.href).href);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
