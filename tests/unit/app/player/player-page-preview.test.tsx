@@ -3,29 +3,13 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { db } from '../../../../src/db/database.ts';
-import type { Episode, Podcast } from '../../../../src/db/schema.ts';
 import { PlayerPage } from '../../../../src/features/player/player-page.tsx';
 import { resetPlayerStore, usePlayerStore } from '../../../../src/features/player/player-store.ts';
 import { showPreview } from '../../../../src/features/player/preview-episodes.ts';
+import { previewEpisode, previewPodcast } from './preview-fixture.ts';
 
-const podcast: Podcast = {
-  id: 'preview:https://feeds.example.com/show.xml',
-  feedUrl: 'https://feeds.example.com/show.xml',
-  title: 'Previewed Show',
-  author: 'Host',
-  description: '',
-  subscribedAt: 0,
-  refreshedAt: 0,
-};
-const episode: Episode = {
-  id: `${podcast.id}#0`,
-  podcastId: podcast.id,
-  guid: 'g0',
-  title: 'First',
-  descriptionHtml: '',
-  publishedAt: 1,
-  enclosure: { url: 'https://media.example/first.mp3', type: 'audio/mpeg', length: 0 },
-};
+const podcast = { ...previewPodcast, title: 'Previewed Show' };
+const episode = previewEpisode;
 
 beforeEach(async () => {
   await db.delete();

@@ -2,7 +2,6 @@
 // no podcast, episode, position, played mark, speed or "now playing".
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { db } from '../../../../src/db/database.ts';
-import type { Episode, Podcast } from '../../../../src/db/schema.ts';
 import {
   applyPendingStart,
   playEpisode,
@@ -12,25 +11,10 @@ import {
 } from '../../../../src/features/player/audio-engine.ts';
 import { resetPlayerStore, usePlayerStore } from '../../../../src/features/player/player-store.ts';
 import { showPreview } from '../../../../src/features/player/preview-episodes.ts';
+import { previewEpisode, previewPodcast } from './preview-fixture.ts';
 
-const podcast: Podcast = {
-  id: 'preview:https://feeds.example.com/show.xml',
-  feedUrl: 'https://feeds.example.com/show.xml',
-  title: 'Show',
-  author: 'Host',
-  description: '',
-  subscribedAt: 0,
-  refreshedAt: 0,
-};
-const episode: Episode = {
-  id: `${podcast.id}#0`,
-  podcastId: podcast.id,
-  guid: 'g0',
-  title: 'First',
-  descriptionHtml: '',
-  publishedAt: 1,
-  enclosure: { url: 'https://media.example/first.mp3', type: 'audio/mpeg', length: 0 },
-};
+const podcast = previewPodcast;
+const episode = previewEpisode;
 let audio: HTMLAudioElement;
 
 beforeEach(async () => {
